@@ -1,0 +1,301 @@
+package jp.kosodatehub.events;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.kosodatehub.base.NotFoundException;
+import jp.kosodatehub.base.validation.Problems;
+import jp.kosodatehub.base.validation.TextRules;
+import jp.kosodatehub.organisations.Organisation;
+import jp.kosodatehub.organisations.OrganisationService;
+import jp.kosodatehub.security.AppUser;
+import jp.kosodatehub.security.CurrentUser;
+import jp.kosodatehub.security.Roles;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Events and their moderation. Every method decides for itself who may do what: a member acts only on their own
+ * organisation's events, coordinators on all, and anonymous visitors see only what is published.
+ */
+@Service
+public class EventService {
+
+    private static final Set<EventStatus> EDITABLE = Set.of(
+            EventStatus.DRAFT, EventStatus.SUBMITTED, EventStatus.SENT_BACK, EventStatus.PUBLISHED);
+    private static final Set<EventStatus> WITHDRAWABLE = Set.of(
+            EventStatus.DRAFT, EventStatus.SUBMITTED, EventStatus.SENT_BACK, EventStatus.PUBLISHED);
+
+    private final EventRepository events;
+    private final EventStatusChangeRepository changes;
+    private final OrganisationService organisations;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    EventService(EventRepository events, EventStatusChangeRepository changes, OrganisationService organisations,
+                 CurrentUser currentUser, Clock clock) {
+        this.events = events;
+        this.changes = changes;
+        this.organisations = organisations;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    // --- public side -------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Event> feed(EventFilter filter, int offset, int limit) {
+        return events.findAll(EventSpecifications.publicFeed(filter, now()), page(offset, limit,
+                Sort.by("startsAt", "id"))).getContent();
+    }
+
+    @Transactional(readOnly = true)
+    public long feedCount(EventFilter filter) {
+        return events.count(EventSpecifications.publicFeed(filter, now()));
+    }
+
+    /** A published or cancelled event, for its public page; anything else is "not found" to the public. */
+    @Transactional(readOnly = true)
+    public Optional<Event> findPublic(Long id) {
+        return events.findById(id).filter(e -> EventStatus.PUBLIC.contains(e.getStatus()));
+    }
+
+    // --- members and coordinators ------------------------------------------------------------------------------
+
+    /** A member's own organisation's events, or every event for a coordinator, newest start first. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<Event> myEvents(Collection<EventStatus> statuses, int offset, int limit) {
+        return events.findAll(mine(statuses), page(offset, limit,
+                Sort.by(Sort.Direction.DESC, "startsAt").and(Sort.by("id")))).getContent();
+    }
+
+    @Transactional(readOnly = true)
+    @PermitAll
+    public long myEventsCount(Collection<EventStatus> statuses) {
+        return events.count(mine(statuses));
+    }
+
+    /** Any event the caller may see: public ones for everybody, others for their organisation and the office. */
+    @Transactional(readOnly = true)
+    public Event get(Long id) {
+        Event event = events.findById(id).orElseThrow(() -> new NotFoundException("No event " + id));
+        if (!EventStatus.PUBLIC.contains(event.getStatus())) {
+            requireAccess(event);
+        }
+        return event;
+    }
+
+    @Transactional(readOnly = true)
+    @PermitAll
+    public EventDraft loadForEdit(Long id) {
+        Event event = loadOwned(id);
+        return EventDraft.of(event);
+    }
+
+    /** A new draft with the content of an existing event, to post a similar one quickly. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public EventDraft duplicate(Long id) {
+        return EventDraft.of(loadOwned(id)).asNew();
+    }
+
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<EventStatusChange> history(Long id) {
+        loadOwned(id);
+        return changes.findByEventIdOrderByChangedAtAscIdAsc(id);
+    }
+
+    /**
+     * Creates or updates an event. A member's new event belongs to their organisation; a coordinator names the
+     * organisation. A member's change to a published event goes back to moderation unless the organisation is
+     * trusted.
+     */
+    @Transactional
+    @PermitAll
+    public Event save(EventDraft draft) {
+        AppUser user = currentUser.require();
+        Problems problems = EventRules.validate(draft, today());
+        Organisation organisation = user.isCoordinator()
+                ? organisations.find(draft.getOrganisation() == null ? null : draft.getOrganisation().getId())
+                        .orElse(null)
+                : organisations.find(user.organisationId()).orElse(null);
+        problems.require(organisation != null, "organisation", "validation.required");
+        Event event;
+        if (draft.getId() == null) {
+            problems.throwIfAny();
+            event = new Event(organisation, clock.instant());
+            event.apply(draft, clock.instant());
+            event = events.save(event);
+            record(event, null, EventStatus.DRAFT, null, user);
+            return event;
+        }
+        event = loadOwned(draft.getId());
+        checkVersion(event, draft.getVersion());
+        if (!EDITABLE.contains(event.getStatus())) {
+            problems.add("status", "event.validation.not-editable");
+        }
+        problems.throwIfAny();
+        event.apply(draft, clock.instant());
+        if (!user.isCoordinator() && event.getStatus() == EventStatus.PUBLISHED
+                && !event.getOrganisation().isTrusted()) {
+            transition(event, EventStatus.SUBMITTED, null, user);
+        }
+        return events.saveAndFlush(event);
+    }
+
+    /** Sends a draft or sent-back event for publication; a trusted organisation's event is published at once. */
+    @Transactional
+    @PermitAll
+    public Event submit(Long id, long version) {
+        Event event = loadOwned(id);
+        checkVersion(event, version);
+        requireStatus(event, EventStatus.DRAFT, EventStatus.SENT_BACK);
+        EventStatus target = event.getOrganisation().isTrusted() ? EventStatus.PUBLISHED : EventStatus.SUBMITTED;
+        transition(event, target, null, currentUser.require());
+        return events.saveAndFlush(event);
+    }
+
+    @Transactional
+    @PermitAll
+    public Event withdraw(Long id, long version) {
+        Event event = loadOwned(id);
+        checkVersion(event, version);
+        requireStatus(event, WITHDRAWABLE.toArray(EventStatus[]::new));
+        transition(event, EventStatus.WITHDRAWN, null, currentUser.require());
+        return events.saveAndFlush(event);
+    }
+
+    /** Cancels a published event; it stays visible, marked as cancelled, with the reason. */
+    @Transactional
+    @PermitAll
+    public Event cancel(Long id, long version, String reason) {
+        Event event = loadOwned(id);
+        checkVersion(event, version);
+        String why = requireReason(reason);
+        requireStatus(event, EventStatus.PUBLISHED);
+        transition(event, EventStatus.CANCELLED, why, currentUser.require());
+        return events.saveAndFlush(event);
+    }
+
+    // --- coordinators ------------------------------------------------------------------------------------------
+
+    /** Submissions waiting for the office, oldest first. */
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.COORDINATOR)
+    public List<Event> moderationQueue(int offset, int limit) {
+        return events.findByStatusOrderBySubmittedAtAscIdAsc(EventStatus.SUBMITTED, page(offset, limit, Sort.unsorted()));
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.COORDINATOR)
+    public long moderationCount() {
+        return events.countByStatus(EventStatus.SUBMITTED);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public Event publish(Long id, long version) {
+        Event event = events.findById(id).orElseThrow(() -> new NotFoundException("No event " + id));
+        checkVersion(event, version);
+        requireStatus(event, EventStatus.SUBMITTED);
+        transition(event, EventStatus.PUBLISHED, null, currentUser.require());
+        return events.saveAndFlush(event);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public Event sendBack(Long id, long version, String reason) {
+        Event event = events.findById(id).orElseThrow(() -> new NotFoundException("No event " + id));
+        checkVersion(event, version);
+        String why = requireReason(reason);
+        requireStatus(event, EventStatus.SUBMITTED);
+        transition(event, EventStatus.SENT_BACK, why, currentUser.require());
+        return events.saveAndFlush(event);
+    }
+
+    // --- internals ---------------------------------------------------------------------------------------------
+
+    private Specification<Event> mine(Collection<EventStatus> statuses) {
+        AppUser user = currentUser.require();
+        Specification<Event> spec = user.isCoordinator() ? Specification.unrestricted()
+                : EventSpecifications.ofOrganisation(user.organisationId());
+        if (statuses != null && !statuses.isEmpty()) {
+            spec = spec.and(EventSpecifications.withStatusIn(statuses));
+        }
+        return spec;
+    }
+
+    /** Loads an event the caller may act on as its organisation or as the office; refuses everyone else. */
+    private Event loadOwned(Long id) {
+        Event event = events.findById(id == null ? -1 : id)
+                .orElseThrow(() -> new NotFoundException("No event " + id));
+        requireAccess(event);
+        return event;
+    }
+
+    private void requireAccess(Event event) {
+        AppUser user = currentUser.require();
+        if (!user.isCoordinator() && !user.isMemberOf(event.getOrganisation().getId())) {
+            throw new AccessDeniedException("Event " + event.getId() + " belongs to another organisation");
+        }
+    }
+
+    private static void checkVersion(Event event, long expected) {
+        if (event.getVersion() != expected) {
+            throw new OptimisticLockingFailureException("Event " + event.getId() + " was changed meanwhile");
+        }
+    }
+
+    private static void requireStatus(Event event, EventStatus... allowed) {
+        for (EventStatus status : allowed) {
+            if (event.getStatus() == status) {
+                return;
+            }
+        }
+        new Problems().add("status", "event.validation.wrong-state").throwIfAny();
+    }
+
+    private static String requireReason(String reason) {
+        String why = TextRules.normalise(reason);
+        new Problems().text("reason", why, true, EventLimits.REASON_MAX, true).throwIfAny();
+        return why;
+    }
+
+    private void transition(Event event, EventStatus to, String reason, AppUser user) {
+        EventStatus from = event.getStatus();
+        event.changeStatus(to, reason, clock.instant());
+        record(event, from, to, reason, user);
+    }
+
+    private void record(Event event, EventStatus from, EventStatus to, String reason, AppUser user) {
+        changes.save(new EventStatusChange(event.getId(), clock.instant(), user.displayName(), from, to, reason));
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static Pageable page(int offset, int limit, Sort sort) {
+        int size = Math.max(1, Math.min(limit, 200));
+        return PageRequest.of(Math.max(0, offset) / size, size, sort);
+    }
+}

@@ -1,0 +1,9 @@
+package jp.kosodatehub.events;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EventStatusChangeRepository extends JpaRepository<EventStatusChange, Long> {
+
+    List<EventStatusChange> findByEventIdOrderByChangedAtAscIdAsc(Long eventId);
+}

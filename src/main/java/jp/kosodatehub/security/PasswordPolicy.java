@@ -1,0 +1,34 @@
+package jp.kosodatehub.security;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** What a new password must satisfy. Long passphrases are encouraged; well-known passwords are refused. */
+public final class PasswordPolicy {
+
+    public static final int MIN_LENGTH = 10;
+    public static final int MAX_LENGTH = 128;
+
+    private static final Set<String> COMMON = Set.of(
+            "password", "password1", "password123", "1234567890", "12345678901", "123456789012", "qwertyuiop",
+            "qwerty1234", "iloveyou12", "kosodatehub", "administrator", "0123456789",
+            "1111111111", "abcdefghij", "passw0rd12", "letmein123", "welcome123", "changeme12");
+
+    private PasswordPolicy() {
+    }
+
+    /** Returns the translation key of the broken rule, or {@code null} if the password is acceptable. */
+    public static String check(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return "password.too-short";
+        }
+        if (password.length() > MAX_LENGTH) {
+            return "validation.too-long";
+        }
+        if (COMMON.contains(password.toLowerCase(Locale.ROOT))
+                || password.chars().distinct().count() < 4) {
+            return "password.too-common";
+        }
+        return null;
+    }
+}
