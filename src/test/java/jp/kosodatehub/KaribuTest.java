@@ -1,0 +1,98 @@
+package jp.kosodatehub;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
+import jp.kosodatehub.base.i18n.TranslationProvider;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+
+/**
+ * Base for browserless UI tests. Karibu 2.7.0 has no Spring Security support, so a login sets the security
+ * context and the fake request's principal and roles by hand, which is what Vaadin's access checker reads.
+ */
+@SpringBootTest
+public abstract class KaribuTest {
+
+    private static Routes routes;
+
+    @Autowired
+    protected ApplicationContext context;
+
+    @Autowired
+    private UserDetailsService userDetailsService;
+
+    @Autowired
+    protected TestFixtures fixtures;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        if (routes == null) {
+            routes = new Routes().autoDiscoverViews("jp.kosodatehub");
+        }
+    }
+
+    @BeforeEach
+    void setUpVaadin() {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        useLocale(TranslationProvider.JAPANESE);
+    }
+
+    @AfterEach
+    void tearDownVaadin() {
+        logout();
+        MockVaadin.tearDown();
+    }
+
+    protected void useLocale(Locale locale) {
+        UI.getCurrent().setLocale(locale);
+        VaadinSession.getCurrent().setLocale(locale);
+    }
+
+    /** Logs in as an existing account, as the login form would, and reloads the current UI. */
+    protected void login(String username) {
+        UserDetails user = userDetailsService.loadUserByUsername(username);
+        Authentication auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
+        securityContext.setAuthentication(auth);
+        SecurityContextHolder.setContext(securityContext);
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(auth);
+        request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+        request.getSession().setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
+        // The layout reads the user when it is built: start a fresh UI as a real login's redirect would.
+        Locale locale = UI.getCurrent().getLocale();
+        MockVaadin.INSTANCE.closeCurrentUI(true);
+        useLocale(locale);
+    }
+
+    protected void logout() {
+        SecurityContextHolder.clearContext();
+        VaadinServletRequest current = VaadinServletRequest.getCurrent();
+        if (current != null && current.getRequest() instanceof FakeRequest request) {
+            request.setUserPrincipalInt(null);
+            request.setUserInRole((principal, role) -> false);
+            request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        }
+    }
+}

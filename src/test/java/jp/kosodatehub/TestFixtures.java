@@ -1,0 +1,70 @@
+package jp.kosodatehub;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.kosodatehub.organisations.Organisation;
+import jp.kosodatehub.organisations.OrganisationKind;
+import jp.kosodatehub.organisations.OrganisationService;
+import jp.kosodatehub.reference.District;
+import jp.kosodatehub.reference.EventKind;
+import jp.kosodatehub.reference.ReferenceDataService;
+import jp.kosodatehub.security.AccountRole;
+import jp.kosodatehub.security.AccountService;
+import jp.kosodatehub.security.SystemAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates test records through the services, as the office would, with names unique per call so that tests
+ * sharing one Spring context and database never see each other's data by accident.
+ */
+@Component
+public class TestFixtures {
+
+    public static final String PASSWORD = "correct-horse-battery";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final OrganisationService organisations;
+    private final AccountService accounts;
+    private final ReferenceDataService reference;
+
+    TestFixtures(OrganisationService organisations, AccountService accounts, ReferenceDataService reference) {
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.reference = reference;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public District district(String nameJa) {
+        return SystemAccess.runAsSystem(() -> reference.saveDistrict(
+                new District(unique("d"), nameJa, nameJa + " (en)", 1)));
+    }
+
+    public EventKind kind(String nameJa) {
+        return SystemAccess.runAsSystem(() -> reference.saveKind(
+                new EventKind(unique("k"), nameJa, nameJa + " (en)", 1)));
+    }
+
+    public Organisation organisation(String name, boolean trusted) {
+        Organisation organisation = new Organisation(unique(name), OrganisationKind.SALON, null);
+        organisation.setTrusted(trusted);
+        return SystemAccess.runAsSystem(() -> organisations.save(organisation));
+    }
+
+    /** A member account of the organisation; returns its username. */
+    public String member(Organisation organisation) {
+        String username = unique("member");
+        SystemAccess.runAsSystem(() -> accounts.create(new AccountService.NewAccount(username, "スタッフ " + username,
+                AccountRole.MEMBER, organisation.getId(), PASSWORD)));
+        return username;
+    }
+
+    /** A coordinator account; returns its username. */
+    public String coordinator() {
+        String username = unique("coord");
+        SystemAccess.runAsSystem(() -> accounts.create(new AccountService.NewAccount(username, "事務局 " + username,
+                AccountRole.COORDINATOR, null, PASSWORD)));
+        return username;
+    }
+}
