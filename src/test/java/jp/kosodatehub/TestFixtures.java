@@ -1,6 +1,13 @@
 package jp.kosodatehub;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import jp.kosodatehub.events.AgeBand;
+import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.organisations.OrganisationService;
@@ -9,7 +16,9 @@ import jp.kosodatehub.reference.EventKind;
 import jp.kosodatehub.reference.ReferenceDataService;
 import jp.kosodatehub.security.AccountRole;
 import jp.kosodatehub.security.AccountService;
+import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.SystemAccess;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +34,39 @@ public class TestFixtures {
     private final OrganisationService organisations;
     private final AccountService accounts;
     private final ReferenceDataService reference;
+    private final UserDetailsService users;
 
-    TestFixtures(OrganisationService organisations, AccountService accounts, ReferenceDataService reference) {
+    TestFixtures(OrganisationService organisations, AccountService accounts, ReferenceDataService reference,
+                 UserDetailsService users) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.reference = reference;
+        this.users = users;
+    }
+
+    /** Runs service calls as the given account, as if that person were logged in. */
+    public <T> T as(String username, Supplier<T> work) {
+        return SystemAccess.runAs((AppUser) users.loadUserByUsername(username), work);
+    }
+
+    public void as(String username, Runnable work) {
+        as(username, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** A valid event draft: tomorrow 10:00–12:00, for one-year-olds, free, no booking. */
+    public static EventDraft draft(EventKind kind, String title) {
+        EventDraft draft = new EventDraft();
+        draft.setTitle(title);
+        draft.setKind(kind);
+        LocalDateTime start = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(1).atTime(10, 0);
+        draft.setStartsAt(start);
+        draft.setEndsAt(start.plusHours(2));
+        draft.setVenueName("地区センター");
+        draft.setAgeBands(EnumSet.of(AgeBand.AGE_1));
+        return draft;
     }
 
     public static String unique(String prefix) {

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AppProperties(String networkName, String hashtag, String dataDir, Bootstrap bootstrap) {
 
     public AppProperties {
-        networkName = blankToDefault(networkName, "健やか子育て連絡会");
-        hashtag = blankToDefault(hashtag, "#金沢っこ");
+        // The real defaults live in application.properties; these only keep a half-configured start from failing.
+        networkName = blankToDefault(networkName, "");
+        hashtag = blankToDefault(hashtag, "");
         dataDir = blankToDefault(dataDir, "./data");
         bootstrap = bootstrap == null ? new Bootstrap(null, null, null) : bootstrap;
     }

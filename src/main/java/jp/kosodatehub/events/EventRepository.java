@@ -12,10 +12,12 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationExecutor<Event> {
 
     @Override
-    @EntityGraph(attributePaths = {"organisation", "kind", "district"})
+    @EntityGraph(attributePaths = {"organisation", "kind", "district"},
+            type = EntityGraph.EntityGraphType.LOAD)
     Page<Event> findAll(Specification<Event> spec, Pageable pageable);
 
-    @EntityGraph(attributePaths = {"organisation", "kind", "district"})
+    @EntityGraph(attributePaths = {"organisation", "kind", "district"},
+            type = EntityGraph.EntityGraphType.LOAD)
     List<Event> findByStatusOrderBySubmittedAtAscIdAsc(EventStatus status, Pageable pageable);
 
     long countByStatus(EventStatus status);

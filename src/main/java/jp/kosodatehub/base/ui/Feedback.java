@@ -70,18 +70,18 @@ public final class Feedback {
 
     public static void success(String message) {
         Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(NotificationVariant.SUCCESS);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     public static void error(String message) {
         Notification notification = new Notification(message, 8000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.ERROR);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notification.open();
     }
 
     private static void concurrentChange(Component source, Runnable reload) {
         Notification notification = new Notification();
-        notification.addThemeVariants(NotificationVariant.WARNING);
+        notification.addThemeVariants(NotificationVariant.LUMO_WARNING);
         notification.setPosition(Notification.Position.MIDDLE);
         Span text = new Span(source.getTranslation("error.concurrent-change"));
         HorizontalLayout content = new HorizontalLayout(text);

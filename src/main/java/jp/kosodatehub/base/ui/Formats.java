@@ -10,7 +10,7 @@ import java.util.Locale;
 /** Dates and times as people in Japan write them (11月24日(火) 10:00〜12:00), or in English when asked. */
 public final class Formats {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter JA_DATE = DateTimeFormatter.ofPattern("M月d日(E)", Locale.JAPANESE);
     private static final DateTimeFormatter JA_DATE_YEAR = DateTimeFormatter.ofPattern("yyyy年M月d日(E)",
             Locale.JAPANESE);
@@ -46,6 +46,14 @@ public final class Formats {
         String to = start.toLocalDate().equals(end.toLocalDate()) ? TIME.format(end)
                 : date(end.toLocalDate(), locale) + " " + TIME.format(end);
         return from + dash + to;
+    }
+
+    /** Times only ("10:00〜12:00"), where the day is already shown above; both dates when the event spans days. */
+    public static String times(LocalDateTime start, LocalDateTime end, Locale locale) {
+        if (end != null && !start.toLocalDate().equals(end.toLocalDate())) {
+            return range(start, end, locale);
+        }
+        return TIME.format(start) + (end == null ? "" : (english(locale) ? "–" : "〜") + TIME.format(end));
     }
 
     /** A moment in the office's records (who changed what when), in Japan time. */

@@ -1,0 +1,116 @@
+package jp.kosodatehub.events.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import jp.kosodatehub.base.ui.Badge;
+import jp.kosodatehub.base.ui.Formats;
+import jp.kosodatehub.base.ui.PlainText;
+import jp.kosodatehub.events.Event;
+
+/**
+ * An event as the public sees it. The moderation preview uses this same component, so what the office approves is
+ * exactly what parents will see.
+ */
+class EventDetails extends Div {
+
+    EventDetails(Event event, Locale locale) {
+        addClassName("event-details");
+        if (event.isCancelled()) {
+            Div banner = new Div(new Span(getTranslation("event.cancelled-banner")));
+            banner.addClassName("cancelled-banner");
+            banner.getElement().setAttribute("role", "status");
+            if (event.getStatusReason() != null) {
+                banner.add(new PlainText(event.getStatusReason()));
+            }
+            add(banner);
+        }
+        H1 title = new H1(event.getTitle());
+        title.addClassName("event-title");
+        add(title);
+
+        Div badges = new Div(new Badge(event.getKind().displayName(locale), Badge.Tone.INFO));
+        badges.addClassName("event-card-badges");
+        event.getAgeBands().forEach(band -> badges.add(
+                new Badge(getTranslation(band.translationKey()), Badge.Tone.NEUTRAL)));
+        add(badges);
+
+        Div facts = new Div();
+        facts.addClassName("event-facts");
+        facts.add(fact("event.field.when", new Span(Formats.range(event.getStartsAt(), event.getEndsAt(), locale))));
+        facts.add(fact("event.field.where", where(event, locale)));
+        facts.add(fact("event.field.age-bands", new Span(event.getAgeBands().stream()
+                .map(band -> getTranslation(band.translationKey())).collect(Collectors.joining("・")))));
+        facts.add(fact("event.field.fee", new Span(event.isFree() ? getTranslation("event.free")
+                : Formats.yen(event.getFeeYen(), locale))));
+        facts.add(fact("event.field.booking", booking(event, locale)));
+        if (event.getCapacity() != null) {
+            facts.add(fact("event.field.capacity",
+                    new Span(getTranslation("event.capacity-value", event.getCapacity()))));
+        }
+        if (event.getContact() != null) {
+            facts.add(fact("event.field.contact", new PlainText(event.getContact())));
+        }
+        Div organiser = new Div(new Span(event.getOrganisation().getName()),
+                new Badge(getTranslation("event.verified-member"), Badge.Tone.SUCCESS));
+        facts.add(fact("event.field.organiser", organiser));
+        add(facts);
+
+        if (event.getDescription() != null) {
+            PlainText description = new PlainText(event.getDescription());
+            description.addClassName("event-description");
+            add(description);
+        }
+    }
+
+    private Component where(Event event, Locale locale) {
+        Div where = new Div(new Span(event.getVenueName()));
+        if (event.getVenueAddress() != null) {
+            where.add(new Paragraph(event.getVenueAddress()));
+            // A search link, not embedded map tiles: works on any phone's map app and sends nothing to third parties
+            // until the visitor chooses to open it.
+            Anchor map = new Anchor("https://www.openstreetmap.org/search?query="
+                    + URLEncoder.encode(event.getVenueAddress(), StandardCharsets.UTF_8), getTranslation("event.map"));
+            map.setTarget(AnchorTarget.BLANK);
+            map.getElement().setAttribute("rel", "noopener noreferrer");
+            where.add(map);
+        }
+        if (event.getDistrict() != null) {
+            where.add(new Paragraph(getTranslation("event.district-value", event.getDistrict().displayName(locale))));
+        }
+        return where;
+    }
+
+    private Component booking(Event event, Locale locale) {
+        if (!event.isBookingRequired()) {
+            return new Span(getTranslation("event.no-booking"));
+        }
+        Div booking = new Div(new Span(getTranslation("event.booking-required")));
+        if (event.getBookingDeadline() != null) {
+            booking.add(new Paragraph(getTranslation("event.booking-deadline-value",
+                    Formats.date(event.getBookingDeadline(), locale))));
+        }
+        if (event.getBookingHow() != null) {
+            booking.add(new PlainText(event.getBookingHow()));
+        }
+        return booking;
+    }
+
+    private Div fact(String labelKey, Component value) {
+        Span label = new Span(getTranslation(labelKey));
+        label.addClassName("event-fact-label");
+        Div valueBox = new Div(value);
+        valueBox.addClassName("event-fact-value");
+        Div row = new Div(label, valueBox);
+        row.addClassName("event-fact");
+        return row;
+    }
+}
