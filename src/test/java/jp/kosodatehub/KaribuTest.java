@@ -4,11 +4,16 @@ import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ScanResult;
 import java.util.Locale;
 import jp.kosodatehub.base.i18n.TranslationProvider;
+import jp.kosodatehub.security.ui.LoginView;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +51,11 @@ public abstract class KaribuTest {
     static void discoverRoutes() {
         if (routes == null) {
             routes = new Routes().autoDiscoverViews("jp.kosodatehub");
+            // Karibu's discovery only sees public classes, but views are package-private by house rule.
+            try (ScanResult scan = new ClassGraph().enableAnnotationInfo().ignoreClassVisibility()
+                    .acceptPackages("jp.kosodatehub").scan()) {
+                routes.getRoutes().addAll(scan.getClassesWithAnnotation(Route.class).loadClasses(Component.class));
+            }
         }
     }
 
@@ -81,8 +91,11 @@ public abstract class KaribuTest {
         request.getSession().setAttribute(
                 HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
         // The layout reads the user when it is built: start a fresh UI as a real login's redirect would.
+        // closeCurrentUI only closes the UI; Karibu's MockPage.reload() closes it and creates the new one, which
+        // re-enters the current route: make that the login page, which exists whatever views there are.
         Locale locale = UI.getCurrent().getLocale();
-        MockVaadin.INSTANCE.closeCurrentUI(true);
+        UI.getCurrent().navigate(LoginView.class);
+        UI.getCurrent().getPage().reload();
         useLocale(locale);
     }
 
