@@ -150,6 +150,7 @@ class EventForm extends Div {
         description.setMaxLength(EventLimits.DESCRIPTION_MAX);
         description.setMinHeight("10em");
 
+        withMessages(today);
         bind(today);
 
         FormLayout layout = new FormLayout();
@@ -174,6 +175,37 @@ class EventForm extends Div {
         Div buttons = new Div(save, saveAndSubmit);
         buttons.addClassName("form-buttons");
         add(layout, buttons);
+    }
+
+    /**
+     * The fields check their own limits (length, range, unreadable input) before the form's rules run; give those
+     * checks the same words as the rules, so the user never sees a red field without a reason.
+     */
+    private void withMessages(LocalDate today) {
+        String tooLong = getTranslation("validation.too-long");
+        for (TextField field : List.of(title, venueName, venueAddress, contact)) {
+            field.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(tooLong));
+        }
+        for (TextArea area : List.of(bookingHow, description)) {
+            area.setI18n(new TextArea.TextAreaI18n().setMaxLengthErrorMessage(tooLong));
+        }
+        String dateRange = getTranslation("event.validation.date-out-of-range");
+        String badDate = getTranslation("validation.bad-date");
+        for (DateTimePicker picker : List.of(startsAt, endsAt)) {
+            picker.setI18n(new DateTimePicker.DateTimePickerI18n().setMinErrorMessage(dateRange)
+                    .setMaxErrorMessage(dateRange).setBadInputErrorMessage(badDate)
+                    .setIncompleteInputErrorMessage(badDate));
+        }
+        bookingDeadline.setI18n(new DatePicker.DatePickerI18n().setMinErrorMessage(dateRange)
+                .setMaxErrorMessage(dateRange).setBadInputErrorMessage(badDate));
+        capacity.setI18n(new IntegerField.IntegerFieldI18n()
+                .setMinErrorMessage(getTranslation("event.validation.capacity-range"))
+                .setMaxErrorMessage(getTranslation("event.validation.capacity-range"))
+                .setBadInputErrorMessage(getTranslation("validation.bad-number")));
+        feeYen.setI18n(new IntegerField.IntegerFieldI18n()
+                .setMinErrorMessage(getTranslation("event.validation.fee-range"))
+                .setMaxErrorMessage(getTranslation("event.validation.fee-range"))
+                .setBadInputErrorMessage(getTranslation("validation.bad-number")));
     }
 
     private void bind(LocalDate today) {
