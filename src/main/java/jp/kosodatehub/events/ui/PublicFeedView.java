@@ -44,8 +44,9 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
     static final int PAGE_SIZE = 20;
 
     private final transient EventService events;
-    private final transient List<EventKind> kinds;
-    private final transient List<District> districts;
+    private final transient ReferenceDataService reference;
+    private transient List<EventKind> kinds;
+    private transient List<District> districts;
 
     private final TextField keyword = new TextField();
     private final Select<EventKind> kind = new Select<>();
@@ -64,8 +65,7 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     PublicFeedView(EventService events, ReferenceDataService reference, AppProperties properties) {
         this.events = events;
-        this.kinds = reference.activeKinds();
-        this.districts = reference.activeDistricts();
+        this.reference = reference;
         addClassNames("page", "feed-view");
         setPadding(false);
 
@@ -80,7 +80,6 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
 
         Locale locale = getLocale();
         kind.setLabel(getTranslation("feed.filter.kind"));
-        kind.setItems(kinds);
         kind.setEmptySelectionAllowed(true);
         kind.setEmptySelectionCaption(getTranslation("feed.filter.all"));
         kind.setItemLabelGenerator(item -> item == null ? getTranslation("feed.filter.all") : item.displayName(locale));
@@ -93,7 +92,6 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
                 : getTranslation(band.translationKey()));
 
         district.setLabel(getTranslation("feed.filter.district"));
-        district.setItems(districts);
         district.setEmptySelectionAllowed(true);
         district.setEmptySelectionCaption(getTranslation("feed.filter.all"));
         district.setItemLabelGenerator(item -> item == null ? getTranslation("feed.filter.all")
@@ -129,9 +127,14 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        filter = FeedParameters.parse(event.getLocation().getQueryParameters(), kinds, districts);
         populating = true;
         try {
+            // Read on every visit: the office may have added a district since this page was first opened.
+            kinds = reference.activeKinds();
+            districts = reference.activeDistricts();
+            kind.setItems(kinds);
+            district.setItems(districts);
+            filter = FeedParameters.parse(event.getLocation().getQueryParameters(), kinds, districts);
             keyword.setValue(filter.keyword() == null ? "" : filter.keyword());
             kind.setValue(find(kinds, filter.kindId()));
             district.setValue(find(districts, filter.districtId()));
