@@ -1,5 +1,6 @@
 package jp.kosodatehub.security.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -27,7 +28,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setI18n(i18n());
         Paragraph hint = new Paragraph(getTranslation("login.hint"));
         hint.addClassName("login-hint");
-        add(new H1(getTranslation("app.name")), form, hint);
+        Anchor feed = new Anchor("", getTranslation("login.to-feed"));
+        feed.addClassName("back-link");
+        add(new H1(getTranslation("app.name")), form, hint, feed);
     }
 
     private LoginI18n i18n() {
