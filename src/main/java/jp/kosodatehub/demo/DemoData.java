@@ -127,12 +127,11 @@ class DemoData implements ApplicationRunner {
         login("commissioner", "主任児童委員", "shunin");
         login("wardoffice", "こども家庭支援課 担当", "kuyakusho");
         login("cafeteria", "みんなのテーブル 代表", "table");
-        // Organisations without their own demo login are run by a second salon account.
         login("member2", "サロンすくすく 代表", "sukusuku");
-        staff.put("nikoniko", staff.get("member2"));
-        staff.put("mutsuura", staff.get("member2"));
-        staff.put("nishishiba", staff.get("nursery"));
-        staff.put("engawa", staff.get("npo"));
+        login("nikoniko", "ママサロンにこにこ 代表", "nikoniko");
+        login("mutsuura", "六浦ふれあいサロン 代表", "mutsuura");
+        login("nishishiba", "西柴こども園 地域担当", "nishishiba");
+        login("engawa", "えんがわ 世話人", "engawa");
     }
 
     private void org(String key, String name, OrganisationKind kind, String district, boolean trusted) {
