@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.kosodatehub.base.NotFoundException;
+import jp.kosodatehub.base.OffsetPage;
 import jp.kosodatehub.base.validation.Problems;
 import jp.kosodatehub.base.validation.TextRules;
 import jp.kosodatehub.organisations.Organisation;
@@ -19,7 +20,6 @@ import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
 import jp.kosodatehub.security.Roles;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -295,7 +295,6 @@ public class EventService {
     }
 
     private static Pageable page(int offset, int limit, Sort sort) {
-        int size = Math.max(1, Math.min(limit, 200));
-        return PageRequest.of(Math.max(0, offset) / size, size, sort);
+        return OffsetPage.of(offset, limit, sort);
     }
 }

@@ -5,12 +5,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.kosodatehub.base.OffsetPage;
 import jp.kosodatehub.base.validation.Problems;
 import jp.kosodatehub.base.validation.TextRules;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationService;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,8 +45,7 @@ public class AccountService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.COORDINATOR)
     public List<Account> page(int offset, int limit) {
-        return accounts.findAllByOrderByUsernameAsc(PageRequest.of(offset / Math.max(1, limit), Math.max(1, limit)))
-                .getContent();
+        return accounts.findAllByOrderByUsernameAsc(OffsetPage.of(offset, limit, Sort.unsorted())).getContent();
     }
 
     @Transactional(readOnly = true)

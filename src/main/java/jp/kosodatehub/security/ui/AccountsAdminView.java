@@ -20,11 +20,8 @@ import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
@@ -84,30 +81,10 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.addComponentColumn(this::actions).setKey("actions").setHeader(getTranslation("admin.account.actions"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(DataProvider.fromCallbacks(
-                query -> fetch(query.getOffset(), query.getLimit()),
+                query -> accounts.page(query.getOffset(), query.getLimit()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, accounts.count())));
     }
 
-    /**
-     * The service pages by page number ({@code offset / limit}), while a grid may ask for a range that does not
-     * start on a page boundary; fetching the one or two pages around the range keeps the rows right either way.
-     */
-    private Stream<Account> fetch(int offset, int limit) {
-        if (limit <= 0) {
-            return Stream.empty();
-        }
-        long end = (long) offset + limit;
-        int first = offset - offset % limit;
-        List<Account> rows = new ArrayList<>();
-        for (long start = first; start < end; start += limit) {
-            List<Account> page = accounts.page((int) start, limit);
-            rows.addAll(page);
-            if (page.size() < limit) {
-                break;
-            }
-        }
-        return rows.stream().skip(offset - first).limit(limit);
-    }
 
     private HorizontalLayout actions(Account account) {
         Button toggle = new Button(getTranslation(account.isEnabled() ? "admin.account.disable"
