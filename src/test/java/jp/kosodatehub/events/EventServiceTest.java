@@ -208,6 +208,20 @@ class EventServiceTest {
     }
 
     @Test
+    void pagesStartAtAnyOffsetNotOnlyAtMultiplesOfTheirSize() {
+        for (int i = 0; i < 8; i++) {
+            EventDraft draft = draft(salon, "page " + i);
+            draft.setStartsAt(draft.getStartsAt().plusDays(i));
+            draft.setEndsAt(draft.getEndsAt().plusDays(i));
+            fixtures.as(member, () -> events.save(draft));
+        }
+        // Newest start first: page 7, page 6, … page 0.
+        List<Event> slice = fixtures.as(member, () -> events.myEvents(Set.of(), 3, 4));
+
+        assertThat(slice).extracting(Event::getTitle).containsExactly("page 4", "page 3", "page 2", "page 1");
+    }
+
+    @Test
     void anonymousSeesOnlyPublishedData() {
         Event draftEvent = createAsMember("hidden");
 

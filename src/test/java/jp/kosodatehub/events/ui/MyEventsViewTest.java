@@ -33,6 +33,7 @@ import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.EventKind;
+import jp.kosodatehub.security.ui.LoginView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,22 @@ class MyEventsViewTest extends KaribuTest {
 
         assertThat(fixtures.as(member, () -> events.myEvents(Set.of(), 0, 10))).extracting(Event::getTitle)
                 .containsExactly("事務局が代理で登録");
+    }
+
+    @Test
+    void anonymousVisitorIsSentToTheLoginForStaffPages() {
+        for (String route : List.of("my/events", "my/events/new", "moderation", "admin/accounts", "my/password")) {
+            UI.getCurrent().navigate(route);
+            assertThat(_find(LoginView.class)).as(route).hasSize(1);
+        }
+    }
+
+    @Test
+    void memberIsRefusedTheModerationQueue() {
+        login(member);
+        UI.getCurrent().navigate("moderation");
+        _get(NotFoundView.class);
+        assertThat(_find(ModerationView.class)).isEmpty();
     }
 
     @Test
