@@ -99,7 +99,7 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         form.edit(draft);
         EventStatus status = event == null ? EventStatus.DRAFT : event.getStatus();
         boolean editable = status != EventStatus.CANCELLED && status != EventStatus.WITHDRAWN;
-        form.setActions(editable, status == EventStatus.DRAFT || status == EventStatus.SENT_BACK);
+        form.setActions(editable, event == null || status == EventStatus.DRAFT || status == EventStatus.SENT_BACK);
         if (event != null && status == EventStatus.PUBLISHED && !currentUser.isCoordinator()
                 && !event.getOrganisation().isTrusted()) {
             add(notice(getTranslation("event.editor.republish-notice"), "notice-info"));

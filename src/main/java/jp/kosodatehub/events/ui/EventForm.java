@@ -278,6 +278,8 @@ class EventForm extends Div {
 
     /** Whether the buttons are offered: a submit button only where submitting is possible. */
     void setActions(boolean canSave, boolean canSubmit) {
+        // Once submitted, "save draft" would be misleading: the event is no longer a draft.
+        save.setText(getTranslation(canSubmit ? "event.action.save-draft" : "event.action.save-changes"));
         save.setVisible(canSave);
         saveAndSubmit.setVisible(canSave && canSubmit);
         binder.setReadOnly(!canSave);
