@@ -1,0 +1,175 @@
+package jp.kosodatehub.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.kosodatehub.RestoreSecurityContextStrategy;
+import jp.kosodatehub.TestFixtures;
+import jp.kosodatehub.events.Event;
+import jp.kosodatehub.events.EventFilter;
+import jp.kosodatehub.events.EventService;
+import jp.kosodatehub.events.EventStatus;
+import jp.kosodatehub.organisations.Organisation;
+import jp.kosodatehub.organisations.OrganisationKind;
+import jp.kosodatehub.organisations.OrganisationService;
+import jp.kosodatehub.security.AccountRole;
+import jp.kosodatehub.security.AccountService;
+import jp.kosodatehub.security.AppUser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Starts the application with the demo profile on a database of its own, as {@code spring-boot:run} does. */
+@ExtendWith(RestoreSecurityContextStrategy.class)
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("demo")
+class DemoDataTest {
+
+    private static final String DEMO_PASSWORD = "kosodate-demo";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    EventService events;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    private List<Organisation> allOrganisations() {
+        return fixtures.as("coordinator", () -> organisations.findAll());
+    }
+
+    private long eventCount(Set<EventStatus> statuses) {
+        return fixtures.as("coordinator", () -> events.myEventsCount(statuses));
+    }
+
+    @Test
+    void networkHasADozenOrganisations() {
+        assertThat(allOrganisations()).hasSize(12);
+    }
+
+    @Test
+    void aboutFortyEventsAreLoaded() {
+        assertThat(eventCount(Set.of())).isBetween(35L, 50L);
+    }
+
+    @Test
+    void thereAreEventsInEveryState() {
+        Map<EventStatus, Long> counts = new LinkedHashMap<>();
+        for (EventStatus status : EventStatus.values()) {
+            counts.put(status, eventCount(Set.of(status)));
+        }
+
+        assertThat(counts).allSatisfy((status, count) -> assertThat(count).as(status.name()).isPositive());
+    }
+
+    @Test
+    void publicFeedShowsEventsIncludingACancelledOne() {
+        List<Event> feed = events.feed(EventFilter.none(), 0, 200);
+
+        assertThat(feed).isNotEmpty();
+        assertThat(feed).extracting(Event::getStatus).containsOnly(EventStatus.PUBLISHED, EventStatus.CANCELLED)
+                .contains(EventStatus.CANCELLED);
+        assertThat(feed).filteredOn(Event::isCancelled)
+                .allSatisfy(event -> assertThat(event.getStatusReason()).isNotBlank());
+    }
+
+    @Test
+    void upcomingPublishedEventsFallWithinTheComingTwoAndAHalfMonths() {
+        LocalDateTime now = LocalDateTime.now(JAPAN);
+        LocalDateTime horizon = LocalDate.now(JAPAN).plusMonths(2).plusDays(16).atStartOfDay();
+        List<Event> published = fixtures.as("coordinator",
+                () -> events.myEvents(EnumSet.of(EventStatus.PUBLISHED), 0, 200));
+        List<Event> upcoming = published.stream().filter(event -> !event.getEndsAt().isBefore(now)).toList();
+
+        assertThat(upcoming).isNotEmpty();
+        assertThat(upcoming).allSatisfy(event -> assertThat(event.getStartsAt()).as(event.getTitle())
+                .isBefore(horizon));
+    }
+
+    @Test
+    void coordinatorAndMemberLogInWithTheDemoPassword() {
+        assertLogsInWithDemoPassword("coordinator");
+        assertLogsInWithDemoPassword("member");
+
+        assertThat(((AppUser) users.loadUserByUsername("coordinator")).role()).isEqualTo(AccountRole.COORDINATOR);
+        assertThat(((AppUser) users.loadUserByUsername("member")).role()).isEqualTo(AccountRole.MEMBER);
+    }
+
+    @Test
+    void memberLoginBelongsToASalon() {
+        AppUser member = (AppUser) users.loadUserByUsername("member");
+
+        Organisation organisation = organisations.find(member.organisationId()).orElseThrow();
+        assertThat(organisation.getKind()).isEqualTo(OrganisationKind.SALON);
+    }
+
+    @Test
+    void everyKindOfDemoOrganisationHasAMemberLogin() {
+        Map<String, OrganisationKind> logins = Map.of(
+                "member", OrganisationKind.SALON,
+                "nursery", OrganisationKind.NURSERY,
+                "hub", OrganisationKind.CHILDCARE_HUB,
+                "npo", OrganisationKind.NPO,
+                "commissioner", OrganisationKind.WELFARE_COMMISSIONER,
+                "wardoffice", OrganisationKind.WARD_OFFICE,
+                "cafeteria", OrganisationKind.CHILDREN_CAFETERIA);
+        Set<OrganisationKind> kindsInUse = allOrganisations().stream().map(Organisation::getKind)
+                .collect(Collectors.toSet());
+
+        assertThat(logins.values()).containsExactlyInAnyOrderElementsOf(kindsInUse);
+        logins.forEach((username, kind) -> {
+            AppUser user = assertLogsInWithDemoPassword(username);
+            assertThat(user.role()).as(username).isEqualTo(AccountRole.MEMBER);
+            assertThat(organisations.find(user.organisationId()).orElseThrow().getKind()).as(username)
+                    .isEqualTo(kind);
+        });
+    }
+
+    @Test
+    void secondStartAddsNothing() throws Exception {
+        int organisationsBefore = allOrganisations().size();
+        long eventsBefore = eventCount(Set.of());
+        long accountsBefore = fixtures.as("coordinator", () -> accounts.count());
+
+        demoData.run(new DefaultApplicationArguments());
+
+        assertThat(allOrganisations()).hasSize(organisationsBefore);
+        assertThat(eventCount(Set.of())).isEqualTo(eventsBefore);
+        assertThat(fixtures.as("coordinator", () -> accounts.count())).isEqualTo(accountsBefore);
+    }
+
+    private AppUser assertLogsInWithDemoPassword(String username) {
+        AppUser user = (AppUser) users.loadUserByUsername(username);
+        assertThat(user.isEnabled()).as(username + " enabled").isTrue();
+        assertThat(encoder.matches(DEMO_PASSWORD, user.getPassword())).as(username + " password").isTrue();
+        return user;
+    }
+}

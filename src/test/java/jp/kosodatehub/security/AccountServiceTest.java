@@ -1,0 +1,352 @@
+package jp.kosodatehub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.List;
+import jp.kosodatehub.TestFixtures;
+import jp.kosodatehub.base.validation.InvalidInputException;
+import jp.kosodatehub.base.validation.InvalidInputException.FieldProblem;
+import jp.kosodatehub.organisations.Organisation;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@SpringBootTest
+class AccountServiceTest {
+
+    private static final String NEW_PASSWORD = "kites-over-kanazawa";
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    AccountRepository repository;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    Organisation organisation;
+    String coordinator;
+    String member;
+
+    @BeforeEach
+    void setUp() {
+        organisation = fixtures.organisation("accounts", false);
+        coordinator = fixtures.coordinator();
+        member = fixtures.member(organisation);
+    }
+
+    private AccountService.NewAccount newMember(String username, String password) {
+        return new AccountService.NewAccount(username, "新しいスタッフ", AccountRole.MEMBER, organisation.getId(),
+                password);
+    }
+
+    private Account stored(String username) {
+        return repository.findByUsernameIgnoreCase(username).orElseThrow();
+    }
+
+    private boolean exists(String username) {
+        return repository.existsByUsernameIgnoreCase(username);
+    }
+
+    private void assertRefusedWith(AccountService.NewAccount request, String field, String messageKey) {
+        long before = fixtures.as(coordinator, () -> accounts.count());
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> accounts.create(request)))
+                .as("username %s, password %s", request.username(), request.password())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .contains(new FieldProblem(field, messageKey)));
+        assertThat(fixtures.as(coordinator, () -> accounts.count())).isEqualTo(before);
+    }
+
+    // --- creating accounts -------------------------------------------------------------------------------------
+
+    @Test
+    void coordinatorCreatesMemberWhosePasswordIsStoredHashed() {
+        String username = TestFixtures.unique("new-staff");
+
+        Account created = fixtures.as(coordinator, () -> accounts.create(newMember(username, NEW_PASSWORD)));
+
+        assertThat(created.getId()).isNotNull();
+        assertThat(created.getOrganisation()).isEqualTo(organisation);
+        assertThat(created.isEnabled()).isTrue();
+        assertThat(created.getCreatedAt()).isNotNull();
+        Account saved = stored(username);
+        assertThat(saved.getPasswordHash()).isNotEqualTo(NEW_PASSWORD);
+        assertThat(encoder.matches(NEW_PASSWORD, saved.getPasswordHash())).isTrue();
+    }
+
+    @Test
+    void tooShortPasswordIsRefused() {
+        assertRefusedWith(newMember(TestFixtures.unique("short"), "kosodate1"), "password", "password.too-short");
+    }
+
+    @Test
+    void wellKnownPasswordIsRefusedWhateverItsCase() {
+        assertRefusedWith(newMember(TestFixtures.unique("common"), "Password123"), "password", "password.too-common");
+        assertRefusedWith(newMember(TestFixtures.unique("common"), "1234567890"), "password", "password.too-common");
+    }
+
+    @Test
+    void passwordOfOnlyThreeDifferentCharactersIsRefused() {
+        assertRefusedWith(newMember(TestFixtures.unique("repeat"), "abcabcabcabc"), "password",
+                "password.too-common");
+        assertRefusedWith(newMember(TestFixtures.unique("repeat"), "zzzzzzzzzzzz"), "password",
+                "password.too-common");
+    }
+
+    @Test
+    void usernameWithMarkupOrSpacesIsRefused() {
+        for (String username : List.of("<b>bob</b>", "bob smith", "bob\tsmith", "ab", "たろう", "-leading-dash",
+                "x".repeat(Account.USERNAME_MAX + 1))) {
+            assertRefusedWith(newMember(username, NEW_PASSWORD), "username", "account.username-format");
+        }
+    }
+
+    @Test
+    void usernameIsTrimmedBeforeItIsChecked() {
+        String username = TestFixtures.unique("trimmed");
+
+        fixtures.as(coordinator, () -> accounts.create(newMember("  " + username + "  ", NEW_PASSWORD)));
+
+        assertThat(stored(username).getUsername()).isEqualTo(username);
+    }
+
+    @Test
+    void duplicateUsernameIsRefusedWhateverItsCase() {
+        String username = TestFixtures.unique("Taro");
+        fixtures.as(coordinator, () -> accounts.create(newMember(username, NEW_PASSWORD)));
+        long before = fixtures.as(coordinator, () -> accounts.count());
+
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.create(newMember(username.toLowerCase(), NEW_PASSWORD))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .contains(new FieldProblem("username", "account.username-taken")));
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.create(newMember(username.toUpperCase(), NEW_PASSWORD))))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(fixtures.as(coordinator, () -> accounts.count())).isEqualTo(before);
+    }
+
+    @Test
+    void memberWithoutOrganisationIsRefused() {
+        String username = TestFixtures.unique("orphan");
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> accounts.create(new AccountService.NewAccount(
+                username, "所属なし", AccountRole.MEMBER, null, NEW_PASSWORD))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .contains(new FieldProblem("organisation", "account.organisation-required")));
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> accounts.create(new AccountService.NewAccount(
+                username, "存在しない団体", AccountRole.MEMBER, 987_654_321L, NEW_PASSWORD))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .contains(new FieldProblem("organisation", "account.organisation-required")));
+        assertThat(exists(username)).isFalse();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> accounts.create(new AccountService.NewAccount(
+                "a b", " ", null, null, "short"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field)
+                        .contains("username", "displayName", "role", "password"));
+    }
+
+    // --- who may do what ---------------------------------------------------------------------------------------
+
+    @Test
+    void memberCannotAdministerAccounts() {
+        Account target = stored(member);
+
+        assertDenied(() -> fixtures.as(member, () -> accounts.create(newMember(TestFixtures.unique("x"),
+                NEW_PASSWORD))));
+        assertDenied(() -> fixtures.as(member, () -> accounts.page(0, 10)));
+        assertDenied(() -> fixtures.as(member, () -> accounts.count()));
+        assertDenied(() -> fixtures.as(member, () -> accounts.setEnabled(target.getId(), target.getVersion(),
+                false)));
+        assertDenied(() -> fixtures.as(member, () -> accounts.resetPassword(target.getId(), target.getVersion(),
+                NEW_PASSWORD)));
+
+        Account after = stored(member);
+        assertThat(after.isEnabled()).isTrue();
+        assertThat(encoder.matches(TestFixtures.PASSWORD, after.getPasswordHash())).isTrue();
+    }
+
+    @Test
+    void anonymousCallerCannotAdministerAccounts() {
+        Account target = stored(member);
+
+        assertDenied(() -> accounts.page(0, 10));
+        assertDenied(() -> accounts.create(newMember(TestFixtures.unique("anon"), NEW_PASSWORD)));
+        assertDenied(() -> accounts.setEnabled(target.getId(), target.getVersion(), false));
+        assertDenied(() -> accounts.resetPassword(target.getId(), target.getVersion(), NEW_PASSWORD));
+        assertDenied(() -> accounts.changeOwnPassword(TestFixtures.PASSWORD, NEW_PASSWORD));
+        assertThat(stored(member).isEnabled()).isTrue();
+    }
+
+    private static void assertDenied(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfAny(AccessDeniedException.class,
+                AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void coordinatorListsAccountsSortedByUsername() {
+        List<Account> page = fixtures.as(coordinator, () -> accounts.page(0, 10_000));
+
+        assertThat(page).extracting(Account::getUsername).contains(coordinator, member);
+        assertThat(page).extracting(Account::getUsername)
+                .isSortedAccordingTo(String::compareTo);
+    }
+
+    // --- own password ------------------------------------------------------------------------------------------
+
+    @Test
+    void changingOwnPasswordNeedsTheCurrentOne() {
+        assertThatThrownBy(() -> fixtures.as(member,
+                () -> accounts.changeOwnPassword("not-my-password", NEW_PASSWORD)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("currentPassword", "password.current-wrong")));
+        assertThatThrownBy(() -> fixtures.as(member, () -> accounts.changeOwnPassword(null, NEW_PASSWORD)))
+                .isInstanceOf(InvalidInputException.class);
+
+        assertThat(encoder.matches(TestFixtures.PASSWORD, stored(member).getPasswordHash())).isTrue();
+    }
+
+    @Test
+    void changingOwnPasswordWithTheRightCurrentOneReplacesIt() {
+        fixtures.as(member, () -> accounts.changeOwnPassword(TestFixtures.PASSWORD, NEW_PASSWORD));
+
+        String hash = stored(member).getPasswordHash();
+        assertThat(encoder.matches(NEW_PASSWORD, hash)).isTrue();
+        assertThat(encoder.matches(TestFixtures.PASSWORD, hash)).isFalse();
+    }
+
+    @Test
+    void newOwnPasswordMustFollowThePolicyAndDiffer() {
+        assertThatThrownBy(() -> fixtures.as(member, () -> accounts.changeOwnPassword(TestFixtures.PASSWORD,
+                "short")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("newPassword", "password.too-short")));
+        assertThatThrownBy(() -> fixtures.as(member, () -> accounts.changeOwnPassword(TestFixtures.PASSWORD,
+                TestFixtures.PASSWORD)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("newPassword", "password.same-as-current")));
+
+        assertThat(encoder.matches(TestFixtures.PASSWORD, stored(member).getPasswordHash())).isTrue();
+    }
+
+    @Test
+    void longJapanesePassphraseThePolicyAcceptsIsStoredOrRefusedAsInvalidInput() {
+        // 30 kanji: well inside the policy's 128 characters, but 90 bytes in UTF-8, more than bcrypt takes.
+        String passphrase = "金沢区の子育てサロンで毎週火曜日に赤ちゃんと一緒に遊んでいます";
+        assertThat(PasswordPolicy.check(passphrase)).isNull();
+
+        Throwable thrown = catchThrowable(() -> fixtures.as(member,
+                () -> accounts.changeOwnPassword(TestFixtures.PASSWORD, passphrase)));
+
+        if (thrown == null) {
+            assertThat(encoder.matches(passphrase, stored(member).getPasswordHash())).isTrue();
+        } else {
+            assertThat(thrown).as("a password the policy accepts must not crash the service")
+                    .isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    // --- enabling, disabling, resetting ------------------------------------------------------------------------
+
+    @Test
+    void coordinatorDisablesAndEnablesAnotherAccount() {
+        Account target = stored(member);
+
+        Account disabled = fixtures.as(coordinator,
+                () -> accounts.setEnabled(target.getId(), target.getVersion(), false));
+        assertThat(disabled.isEnabled()).isFalse();
+        assertThat(stored(member).isEnabled()).isFalse();
+        assertThat(stored(member).getVersion()).isGreaterThan(target.getVersion());
+
+        Account enabled = fixtures.as(coordinator,
+                () -> accounts.setEnabled(target.getId(), stored(member).getVersion(), true));
+        assertThat(enabled.isEnabled()).isTrue();
+        assertThat(stored(member).isEnabled()).isTrue();
+    }
+
+    @Test
+    void coordinatorCannotDisableOwnAccount() {
+        Account self = stored(coordinator);
+
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.setEnabled(self.getId(), self.getVersion(), false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("enabled", "account.cannot-disable-self")));
+        assertThat(stored(coordinator).isEnabled()).isTrue();
+    }
+
+    @Test
+    void staleVersionOnSetEnabledIsRefusedAndNothingChanges() {
+        Account target = stored(member);
+        fixtures.as(coordinator, () -> accounts.setEnabled(target.getId(), target.getVersion(), false));
+        Account afterFirst = stored(member);
+
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.setEnabled(target.getId(), target.getVersion(), true)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+
+        Account afterSecond = stored(member);
+        assertThat(afterSecond.isEnabled()).isFalse();
+        assertThat(afterSecond.getVersion()).isEqualTo(afterFirst.getVersion());
+    }
+
+    @Test
+    void unknownAccountIsRefusedLikeAConcurrentDeletion() {
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> accounts.setEnabled(987_654_321L, 0, false)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void coordinatorResetsPasswordOnlyToOneThePolicyAccepts() {
+        Account target = stored(member);
+
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.resetPassword(target.getId(), target.getVersion(), "password123")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("password", "password.too-common")));
+        assertThat(encoder.matches(TestFixtures.PASSWORD, stored(member).getPasswordHash())).isTrue();
+
+        fixtures.as(coordinator, () -> accounts.resetPassword(target.getId(), target.getVersion(), NEW_PASSWORD));
+        assertThat(encoder.matches(NEW_PASSWORD, stored(member).getPasswordHash())).isTrue();
+    }
+
+    @Test
+    void staleVersionOnPasswordResetIsRefused() {
+        Account target = stored(member);
+        fixtures.as(coordinator, () -> accounts.setEnabled(target.getId(), target.getVersion(), false));
+
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.resetPassword(target.getId(), target.getVersion(), NEW_PASSWORD)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(encoder.matches(TestFixtures.PASSWORD, stored(member).getPasswordHash())).isTrue();
+    }
+
+    // --- first coordinator -------------------------------------------------------------------------------------
+
+    @Test
+    void firstCoordinatorIsNotCreatedWhenAccountsExist() {
+        String username = TestFixtures.unique("bootstrap");
+        assertThat(repository.count()).isPositive();
+
+        boolean created = accounts.createFirstCoordinator(username, "最初の事務局", NEW_PASSWORD);
+
+        assertThat(created).isFalse();
+        assertThat(exists(username)).isFalse();
+    }
+}
