@@ -9,11 +9,13 @@ import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.security.SystemAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The default configuration keeps its data in files under the data directory, so a restart loses nothing. */
+@ExtendWith(RestoreSecurityContextStrategy.class)
 class DataSurvivesRestartTest {
 
     private static final String TEST_DATABASE = "spring.datasource.url";

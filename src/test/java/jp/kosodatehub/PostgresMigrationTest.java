@@ -18,6 +18,7 @@ import jp.kosodatehub.reference.EventKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
  * The same migrations and queries on PostgreSQL, when the server on this machine is reachable (it is in CI).
  * Uses its own schema in the database {@code test}, emptied first, so runs never see each other's data.
  */
+@ExtendWith(RestoreSecurityContextStrategy.class)
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=kosodate_it",
     "spring.datasource.username=postgres",

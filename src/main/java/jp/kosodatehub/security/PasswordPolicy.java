@@ -1,5 +1,6 @@
 package jp.kosodatehub.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -7,7 +8,8 @@ import java.util.Set;
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 10;
-    public static final int MAX_LENGTH = 128;
+    /** bcrypt reads at most 72 bytes; a longer password would be cut (or refused) silently, so refuse it here. */
+    public static final int MAX_BYTES = 72;
 
     private static final Set<String> COMMON = Set.of(
             "password", "password1", "password123", "1234567890", "12345678901", "123456789012", "qwertyuiop",
@@ -22,8 +24,8 @@ public final class PasswordPolicy {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return "password.too-short";
         }
-        if (password.length() > MAX_LENGTH) {
-            return "validation.too-long";
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "password.too-long";
         }
         if (COMMON.contains(password.toLowerCase(Locale.ROOT))
                 || password.chars().distinct().count() < 4) {

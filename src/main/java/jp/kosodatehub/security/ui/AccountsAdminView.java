@@ -150,7 +150,7 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         });
         PasswordField password = new PasswordField(getTranslation("admin.account.password"));
         password.setHelperText(getTranslation("admin.account.password-helper"));
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        password.setMaxLength(PasswordPolicy.MAX_BYTES);
         password.setRequiredIndicatorVisible(true);
 
         FormLayout form = new FormLayout(username, displayName, role, organisation, password);
@@ -191,7 +191,7 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
 
         PasswordField password = new PasswordField(getTranslation("admin.account.new-password"));
         password.setHelperText(getTranslation("admin.account.password-helper"));
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        password.setMaxLength(PasswordPolicy.MAX_BYTES);
         password.setRequiredIndicatorVisible(true);
         password.setWidthFull();
         checkedByService(password);

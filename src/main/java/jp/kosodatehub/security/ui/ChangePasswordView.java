@@ -35,7 +35,7 @@ class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
         repeat.setLabel(getTranslation("password.change.repeat"));
         for (PasswordField field : List.of(current, newPassword, repeat)) {
             field.setRequiredIndicatorVisible(true);
-            field.setMaxLength(PasswordPolicy.MAX_LENGTH);
+            field.setMaxLength(PasswordPolicy.MAX_BYTES);
             // The service's rules decide; the fields' own checks would flag the emptied form after a success.
             field.setManualValidation(true);
             field.addValueChangeListener(change -> field.setInvalid(false));
