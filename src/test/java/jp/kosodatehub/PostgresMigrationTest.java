@@ -82,7 +82,8 @@ class PostgresMigrationTest {
         EventFilter filter = new EventFilter("100%", kind.getId(), AgeBand.AGE_2, null,
                 LocalDate.now().plusDays(3), LocalDate.now().plusDays(3));
 
-        assertThat(events.feed(filter, 0, 10)).extracting(Event::getTitle).containsExactly("100% たのしい_サロン");
+        assertThat(events.feed(filter, 0, 10)).extracting(date -> date.getEvent().getTitle())
+                .containsExactly("100% たのしい_サロン");
         assertThat(events.feedCount(filter)).isOne();
         // "_" is a LIKE wildcard; typed by a visitor it must only match itself.
         assertThat(events.feed(new EventFilter("1_0", kind.getId(), AgeBand.AGE_2, null, null, null), 0, 10))

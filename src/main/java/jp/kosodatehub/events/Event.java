@@ -74,6 +74,33 @@ public class Event {
     @BatchSize(size = 100)
     private Set<AgeBand> ageBands = EnumSet.noneOf(AgeBand.class);
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "event_target_group", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "target_group", nullable = false, length = 30)
+    @Enumerated(EnumType.STRING)
+    @BatchSize(size = 100)
+    private Set<TargetGroup> targetGroups = EnumSet.noneOf(TargetGroup.class);
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "event_facility", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "facility", nullable = false, length = 30)
+    @Enumerated(EnumType.STRING)
+    @BatchSize(size = 100)
+    private Set<Facility> facilities = EnumSet.noneOf(Facility.class);
+
+    /** RFC 5545 RRULE of a series; {@code null} for a single event. */
+    @Column(name = "recurrence_rule", length = 200)
+    private String recurrenceRule;
+
+    @Column(name = "skip_holidays", nullable = false)
+    private boolean skipHolidays;
+
+    @Column(name = "skip_from")
+    private LocalDate skipFrom;
+
+    @Column(name = "skip_to")
+    private LocalDate skipTo;
+
     @Column(name = "fee_yen")
     private Integer feeYen;
 
@@ -131,6 +158,14 @@ public class Event {
         venueAddress = draft.getVenueAddress();
         district = draft.getDistrict();
         ageBands = draft.getAgeBands().isEmpty() ? EnumSet.noneOf(AgeBand.class) : EnumSet.copyOf(draft.getAgeBands());
+        targetGroups = draft.getTargetGroups().isEmpty() ? EnumSet.noneOf(TargetGroup.class)
+                : EnumSet.copyOf(draft.getTargetGroups());
+        facilities = draft.getFacilities().isEmpty() ? EnumSet.noneOf(Facility.class)
+                : EnumSet.copyOf(draft.getFacilities());
+        recurrenceRule = draft.getRecurrence() == null ? null : draft.getRecurrence().toRule();
+        skipHolidays = draft.getRecurrence() != null && draft.isSkipHolidays();
+        skipFrom = draft.getRecurrence() == null ? null : draft.getSkipFrom();
+        skipTo = draft.getRecurrence() == null ? null : draft.getSkipTo();
         feeYen = draft.isFree() ? null : draft.getFeeYen();
         bookingRequired = draft.isBookingRequired();
         bookingHow = draft.isBookingRequired() ? draft.getBookingHow() : null;
@@ -199,6 +234,43 @@ public class Event {
 
     public Set<AgeBand> getAgeBands() {
         return ageBands.isEmpty() ? EnumSet.noneOf(AgeBand.class) : EnumSet.copyOf(ageBands);
+    }
+
+    public Set<TargetGroup> getTargetGroups() {
+        return targetGroups.isEmpty() ? EnumSet.noneOf(TargetGroup.class) : EnumSet.copyOf(targetGroups);
+    }
+
+    public Set<Facility> getFacilities() {
+        return facilities.isEmpty() ? EnumSet.noneOf(Facility.class) : EnumSet.copyOf(facilities);
+    }
+
+    public String getRecurrenceRule() {
+        return recurrenceRule;
+    }
+
+    public boolean isSeries() {
+        return recurrenceRule != null;
+    }
+
+    public Recurrence getRecurrence() {
+        return recurrenceRule == null ? null : Recurrence.parse(recurrenceRule);
+    }
+
+    public boolean isSkipHolidays() {
+        return skipHolidays;
+    }
+
+    public LocalDate getSkipFrom() {
+        return skipFrom;
+    }
+
+    public LocalDate getSkipTo() {
+        return skipTo;
+    }
+
+    /** Marks a change to one of the event's dates, so that feeds and caches see the event as changed. */
+    void touch(Instant now) {
+        updatedAt = now;
     }
 
     public Integer getFeeYen() {

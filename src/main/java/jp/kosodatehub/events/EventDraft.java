@@ -26,6 +26,12 @@ public class EventDraft {
     private String venueAddress;
     private District district;
     private Set<AgeBand> ageBands = EnumSet.noneOf(AgeBand.class);
+    private Set<TargetGroup> targetGroups = EnumSet.noneOf(TargetGroup.class);
+    private Set<Facility> facilities = EnumSet.noneOf(Facility.class);
+    private Recurrence recurrence;
+    private boolean skipHolidays = true;
+    private LocalDate skipFrom;
+    private LocalDate skipTo;
     private boolean free = true;
     private Integer feeYen;
     private boolean bookingRequired;
@@ -51,6 +57,12 @@ public class EventDraft {
         draft.venueAddress = event.getVenueAddress();
         draft.district = event.getDistrict();
         draft.ageBands = event.getAgeBands();
+        draft.targetGroups = event.getTargetGroups();
+        draft.facilities = event.getFacilities();
+        draft.recurrence = event.getRecurrence();
+        draft.skipHolidays = event.isSeries() ? event.isSkipHolidays() : true;
+        draft.skipFrom = event.getSkipFrom();
+        draft.skipTo = event.getSkipTo();
         draft.free = event.isFree();
         draft.feeYen = event.getFeeYen();
         draft.bookingRequired = event.isBookingRequired();
@@ -83,6 +95,12 @@ public class EventDraft {
         copy.venueAddress = source.venueAddress;
         copy.district = source.district;
         copy.ageBands = source.getAgeBands();
+        copy.targetGroups = source.getTargetGroups();
+        copy.facilities = source.getFacilities();
+        copy.recurrence = source.recurrence;
+        copy.skipHolidays = source.skipHolidays;
+        copy.skipFrom = source.skipFrom;
+        copy.skipTo = source.skipTo;
         copy.free = source.free;
         copy.feeYen = source.feeYen;
         copy.bookingRequired = source.bookingRequired;
@@ -180,6 +198,59 @@ public class EventDraft {
     public void setAgeBands(Set<AgeBand> ageBands) {
         this.ageBands = ageBands == null || ageBands.isEmpty() ? EnumSet.noneOf(AgeBand.class)
                 : EnumSet.copyOf(ageBands);
+    }
+
+    public Set<TargetGroup> getTargetGroups() {
+        return targetGroups == null || targetGroups.isEmpty() ? EnumSet.noneOf(TargetGroup.class)
+                : EnumSet.copyOf(targetGroups);
+    }
+
+    public void setTargetGroups(Set<TargetGroup> targetGroups) {
+        this.targetGroups = targetGroups == null || targetGroups.isEmpty() ? EnumSet.noneOf(TargetGroup.class)
+                : EnumSet.copyOf(targetGroups);
+    }
+
+    public Set<Facility> getFacilities() {
+        return facilities == null || facilities.isEmpty() ? EnumSet.noneOf(Facility.class)
+                : EnumSet.copyOf(facilities);
+    }
+
+    public void setFacilities(Set<Facility> facilities) {
+        this.facilities = facilities == null || facilities.isEmpty() ? EnumSet.noneOf(Facility.class)
+                : EnumSet.copyOf(facilities);
+    }
+
+    /** How the event repeats, or {@code null} for a single event. */
+    public Recurrence getRecurrence() {
+        return recurrence;
+    }
+
+    public void setRecurrence(Recurrence recurrence) {
+        this.recurrence = recurrence;
+    }
+
+    public boolean isSkipHolidays() {
+        return skipHolidays;
+    }
+
+    public void setSkipHolidays(boolean skipHolidays) {
+        this.skipHolidays = skipHolidays;
+    }
+
+    public LocalDate getSkipFrom() {
+        return skipFrom;
+    }
+
+    public void setSkipFrom(LocalDate skipFrom) {
+        this.skipFrom = skipFrom;
+    }
+
+    public LocalDate getSkipTo() {
+        return skipTo;
+    }
+
+    public void setSkipTo(LocalDate skipTo) {
+        this.skipTo = skipTo;
     }
 
     public boolean isFree() {

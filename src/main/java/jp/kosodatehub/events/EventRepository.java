@@ -1,13 +1,16 @@
 package jp.kosodatehub.events;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationExecutor<Event> {
 
@@ -21,6 +24,12 @@ interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationEx
     List<Event> findByStatusOrderBySubmittedAtAscIdAsc(EventStatus status, Pageable pageable);
 
     long countByStatus(EventStatus status);
+
+    @Query("select e from Event e where not exists (select o.id from EventOccurrence o where o.event = e)")
+    List<Event> withoutDates();
+
+    @Query("select max(e.updatedAt) from Event e")
+    Optional<Instant> lastUpdate();
 
     long countByStatusIn(Collection<EventStatus> statuses);
 }

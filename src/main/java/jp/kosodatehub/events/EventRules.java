@@ -3,6 +3,7 @@ package jp.kosodatehub.events;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import jp.kosodatehub.base.validation.Problems;
 import jp.kosodatehub.base.validation.TextRules;
 
@@ -75,6 +76,42 @@ public final class EventRules {
         return null;
     }
 
+    /** Translation key of the problem with a series' rule, or {@code null}; nothing to check for a single event. */
+    public static String checkRecurrence(Recurrence recurrence, LocalDateTime start) {
+        if (recurrence == null || start == null) {
+            return null;
+        }
+        String problem = recurrence.problem(start.toLocalDate());
+        if (problem != null) {
+            return problem;
+        }
+        List<LocalDateTime> dates;
+        try {
+            dates = OccurrencePlan.ruleDates(start, recurrence.toRule());
+        } catch (IllegalArgumentException e) {
+            return "series.validation.malformed";
+        }
+        if (dates.size() > OccurrencePlan.MAX_OCCURRENCES
+                || dates.stream().anyMatch(date -> date.isAfter(start.plusYears(Recurrence.MAX_YEARS)))) {
+            return "series.validation.too-many";
+        }
+        // The first date is the event's own start; a rule that skips it would leave calendars disagreeing.
+        if (dates.isEmpty() || !dates.get(0).equals(start)) {
+            return "series.validation.start-not-in-rule";
+        }
+        return null;
+    }
+
+    public static String checkSkipPeriod(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return null;
+        }
+        if (from == null || to == null || to.isBefore(from)) {
+            return "series.validation.skip-range";
+        }
+        return null;
+    }
+
     /** Normalises the draft's texts in place and collects every broken rule. */
     static Problems validate(EventDraft draft, LocalDate today) {
         draft.setTitle(TextRules.normalise(draft.getTitle()));
@@ -96,6 +133,10 @@ public final class EventRules {
         addIfPresent(problems, "endsAt", checkEnd(draft.getStartsAt(), draft.getEndsAt(), today));
         addIfPresent(problems, "capacity", checkCapacity(draft.getCapacity()));
         addIfPresent(problems, "feeYen", checkFee(draft.isFree(), draft.getFeeYen()));
+        addIfPresent(problems, "recurrence", checkRecurrence(draft.getRecurrence(), draft.getStartsAt()));
+        if (draft.getRecurrence() != null) {
+            addIfPresent(problems, "skipTo", checkSkipPeriod(draft.getSkipFrom(), draft.getSkipTo()));
+        }
         if (draft.isBookingRequired()) {
             problems.require(draft.getBookingHow() != null, "bookingHow", "event.validation.booking-how-required");
             addIfPresent(problems, "bookingDeadline",

@@ -41,14 +41,21 @@ public class EventService {
 
     private final EventRepository events;
     private final EventStatusChangeRepository changes;
+    private final EventOccurrenceRepository dates;
+    private final OccurrenceChangeRepository dateChanges;
+    private final Occurrences occurrences;
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    EventService(EventRepository events, EventStatusChangeRepository changes, OrganisationService organisations,
+    EventService(EventRepository events, EventStatusChangeRepository changes, EventOccurrenceRepository dates,
+                 OccurrenceChangeRepository dateChanges, Occurrences occurrences, OrganisationService organisations,
                  CurrentUser currentUser, Clock clock) {
         this.events = events;
         this.changes = changes;
+        this.dates = dates;
+        this.dateChanges = dateChanges;
+        this.occurrences = occurrences;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -56,15 +63,46 @@ public class EventService {
 
     // --- public side -------------------------------------------------------------------------------------------
 
+    /** Upcoming dates of public events (single events and series alike), soonest first, one page of them. */
     @Transactional(readOnly = true)
-    public List<Event> feed(EventFilter filter, int offset, int limit) {
-        return events.findAll(EventSpecifications.publicFeed(filter, now()), page(offset, limit,
+    public List<EventOccurrence> feed(EventFilter filter, int offset, int limit) {
+        return dates.findAll(EventSpecifications.publicFeed(filter, now()), page(offset, limit,
                 Sort.by("startsAt", "id"))).getContent();
     }
 
     @Transactional(readOnly = true)
     public long feedCount(EventFilter filter) {
-        return events.count(EventSpecifications.publicFeed(filter, now()));
+        return dates.count(EventSpecifications.publicFeed(filter, now()));
+    }
+
+    /** Public events matching the filter's event-level parts that still have dates to come, for calendar export. */
+    @Transactional(readOnly = true)
+    public List<Event> publicEventsWithDatesAhead(EventFilter filter, int limit) {
+        List<Long> ids = dates.findAll(EventSpecifications.publicFeed(filter, now()), page(0, OffsetPage.MAX_LIMIT,
+                Sort.by("startsAt", "id"))).stream().map(date -> date.getEvent().getId()).distinct().limit(limit)
+                .toList();
+        return ids.isEmpty() ? List.of() : events.findAllById(ids).stream()
+                .sorted(java.util.Comparator.comparing(Event::getStartsAt)).toList();
+    }
+
+    /** Every date of a public event as its rule gives them, with skipped, cancelled and moved ones marked. */
+    @Transactional(readOnly = true)
+    public List<OccurrencePlan.Entry> publicPlan(Long eventId) {
+        Event event = findPublic(eventId).orElseThrow(() -> new NotFoundException("No public event " + eventId));
+        return occurrences.plan(event);
+    }
+
+    /** The next dates of a public event, for "next dates" on its page. */
+    @Transactional(readOnly = true)
+    public List<EventOccurrence> nextDates(Long eventId, int limit) {
+        return findPublic(eventId).map(event -> dates.upcoming(event.getId(), now(), page(0, limit, Sort.unsorted())))
+                .orElse(List.of());
+    }
+
+    /** When anything the public sees last changed: for feed validators (ETag, Last-Modified). */
+    @Transactional(readOnly = true)
+    public java.time.Instant lastPublicChange() {
+        return events.lastUpdate().orElse(java.time.Instant.EPOCH);
     }
 
     /** A published or cancelled event, for its public page; anything else is "not found" to the public. */
@@ -141,6 +179,7 @@ public class EventService {
             event = new Event(organisation, clock.instant());
             event.apply(draft, clock.instant());
             event = events.save(event);
+            occurrences.rebuild(event);
             record(event, null, EventStatus.DRAFT, null, user);
             return event;
         }
@@ -155,7 +194,125 @@ public class EventService {
                 && !event.getOrganisation().isTrusted()) {
             transition(event, EventStatus.SUBMITTED, null, user);
         }
-        return events.saveAndFlush(event);
+        Event saved = events.saveAndFlush(event);
+        occurrences.rebuild(saved);
+        return saved;
+    }
+
+    // --- the dates of a series ---------------------------------------------------------------------------------
+
+    /** The dates of an event from today on, as its organisation and the office manage them. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<EventOccurrence> upcomingDates(Long eventId, int offset, int limit) {
+        Event event = loadOwned(eventId);
+        return dates.upcoming(event.getId(), now(), page(offset, limit, Sort.unsorted()));
+    }
+
+    /**
+     * What saving the draft would do to the series' dates from now on: the dates that would disappear and the
+     * ones that would be added. Lets the editor say which future dates an edit changes before it is saved.
+     */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public SeriesChange previewDates(EventDraft draft) {
+        LocalDateTime now = now();
+        java.util.Set<LocalDateTime> before = new java.util.TreeSet<>();
+        if (draft.getId() != null) {
+            dates.upcoming(loadOwned(draft.getId()).getId(), now, page(0, OffsetPage.MAX_LIMIT, Sort.unsorted()))
+                    .stream().filter(date -> !date.isCancelled()).forEach(date -> before.add(date.getStartsAt()));
+        }
+        java.util.Set<LocalDateTime> after = new java.util.TreeSet<>();
+        if (EventRules.checkRecurrence(draft.getRecurrence(), draft.getStartsAt()) == null
+                && draft.getStartsAt() != null && draft.getEndsAt() != null) {
+            occurrences.plan(draft).stream()
+                    .filter(entry -> entry.skip() == null && !entry.cancelled() && !entry.end().isBefore(now))
+                    .forEach(entry -> after.add(entry.start()));
+        }
+        List<LocalDateTime> removed = before.stream().filter(date -> !after.contains(date)).toList();
+        List<LocalDateTime> added = after.stream().filter(date -> !before.contains(date)).toList();
+        return new SeriesChange(removed, added, after.size());
+    }
+
+    /** Which future dates an edit removes and adds, and how many dates the series will have from now on. */
+    public record SeriesChange(List<LocalDateTime> removed, List<LocalDateTime> added, int upcoming) {
+
+        public boolean changesDates() {
+            return !removed.isEmpty() || !added.isEmpty();
+        }
+    }
+
+    /** Cancels one date of a series (雨天中止, staff illness) without touching the series; it shows as cancelled. */
+    @Transactional
+    @PermitAll
+    public Event cancelDate(Long eventId, long version, LocalDateTime originalStart, String reason) {
+        return changeDate(eventId, version, originalStart, true, null, null, reason);
+    }
+
+    /** Moves one date of a series to another time, with the reason shown to parents. */
+    @Transactional
+    @PermitAll
+    public Event moveDate(Long eventId, long version, LocalDateTime originalStart, LocalDateTime newStart,
+                          LocalDateTime newEnd, String reason) {
+        return changeDate(eventId, version, originalStart, false, newStart, newEnd, reason);
+    }
+
+    /** Undoes the cancellation or move of one date. */
+    @Transactional
+    @PermitAll
+    public Event restoreDate(Long eventId, long version, LocalDateTime originalStart) {
+        Event event = loadOwned(eventId);
+        checkVersion(event, version);
+        OccurrenceChange change = dateChanges.findByEventIdAndOriginalStart(eventId, originalStart)
+                .orElseThrow(() -> new NotFoundException("No change on " + originalStart));
+        dateChanges.delete(change);
+        dateChanges.flush();
+        event.touch(clock.instant());
+        Event saved = events.saveAndFlush(event);
+        occurrences.rebuild(saved);
+        return saved;
+    }
+
+    @Transactional(readOnly = true)
+    @PermitAll
+    public List<OccurrenceChange> dateChanges(Long eventId) {
+        return dateChanges.findByEventIdOrderByOriginalStartAsc(loadOwned(eventId).getId());
+    }
+
+    private Event changeDate(Long eventId, long version, LocalDateTime originalStart, boolean cancel,
+                             LocalDateTime newStart, LocalDateTime newEnd, String reason) {
+        Event event = loadOwned(eventId);
+        checkVersion(event, version);
+        String why = requireReason(reason);
+        if (!event.isSeries() || event.getStatus() == EventStatus.CANCELLED
+                || event.getStatus() == EventStatus.WITHDRAWN) {
+            new Problems().add("date", "series.validation.not-a-series").throwIfAny();
+        }
+        boolean isDate = occurrences.plan(event).stream()
+                .anyMatch(entry -> entry.originalStart().equals(originalStart) && entry.skip() == null);
+        if (!isDate) {
+            new Problems().add("date", "series.validation.not-a-date-of-series").throwIfAny();
+        }
+        if (!cancel) {
+            Problems problems = new Problems();
+            String startProblem = EventRules.checkDateTime(newStart, today());
+            if (startProblem != null) {
+                problems.add("newStart", startProblem);
+            }
+            String endProblem = EventRules.checkEnd(newStart, newEnd, today());
+            if (endProblem != null) {
+                problems.add("newEnd", endProblem);
+            }
+            problems.throwIfAny();
+        }
+        OccurrenceChange change = dateChanges.findByEventIdAndOriginalStart(eventId, originalStart)
+                .orElseGet(() -> new OccurrenceChange(eventId, originalStart));
+        change.set(cancel, newStart, newEnd, why, currentUser.require().displayName(), clock.instant());
+        dateChanges.saveAndFlush(change);
+        event.touch(clock.instant());
+        Event saved = events.saveAndFlush(event);
+        occurrences.rebuild(saved);
+        return saved;
     }
 
     /** Sends a draft or sent-back event for publication; a trusted organisation's event is published at once. */

@@ -1,5 +1,7 @@
 package jp.kosodatehub.events;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -13,30 +15,19 @@ final class EventSpecifications {
     private EventSpecifications() {
     }
 
-    /** Published or cancelled events that have not ended yet, narrowed by the visitor's filter. */
-    static Specification<Event> publicFeed(EventFilter filter, LocalDateTime now) {
+    /** Dates of published or cancelled events that have not ended yet, narrowed by the visitor's filter. */
+    static Specification<EventOccurrence> publicFeed(EventFilter filter, LocalDateTime now) {
         return (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(root.get("status").in(EventStatus.PUBLIC));
+            Path<Event> event = root.get("event");
+            List<Predicate> where = new ArrayList<>(eventLevel(filter, event, cb));
             where.add(cb.greaterThanOrEqualTo(root.get("endsAt"), now));
-            if (filter.keyword() != null && !filter.keyword().isBlank()) {
-                String pattern = "%" + escapeLike(filter.keyword().strip().toLowerCase(Locale.ROOT)) + "%";
-                where.add(cb.or(
-                        cb.like(cb.lower(root.get("title")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("description")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("venueName")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("organisation").get("name")), pattern, '\\')));
+            if (filter.weekendOrHoliday()) {
+                where.add(cb.isTrue(root.get("weekendOrHoliday")));
             }
-            if (filter.kindId() != null) {
-                where.add(cb.equal(root.get("kind").get("id"), filter.kindId()));
+            if (filter.evening()) {
+                where.add(cb.greaterThanOrEqualTo(root.get("startMinute"), EventFilter.EVENING_MINUTE));
             }
-            if (filter.districtId() != null) {
-                where.add(cb.equal(root.get("district").get("id"), filter.districtId()));
-            }
-            if (filter.ageBand() != null) {
-                where.add(cb.isMember(filter.ageBand(), root.get("ageBands")));
-            }
-            // An event counts for a date range when any part of it falls inside the range.
+            // A date counts for a range when any part of it falls inside the range.
             if (filter.from() != null) {
                 where.add(cb.greaterThanOrEqualTo(root.get("endsAt"), filter.from().atStartOfDay()));
             }
@@ -45,6 +36,46 @@ final class EventSpecifications {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /** Public events matching the parts of the filter that concern the whole event, not a single date. */
+    static Specification<Event> publicEvents(EventFilter filter) {
+        return (root, query, cb) -> cb.and(eventLevel(filter, root, cb).toArray(Predicate[]::new));
+    }
+
+    private static List<Predicate> eventLevel(EventFilter filter, Path<Event> event, CriteriaBuilder cb) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(event.get("status").in(EventStatus.PUBLIC));
+        if (filter.keyword() != null && !filter.keyword().isBlank()) {
+            String pattern = "%" + escapeLike(filter.keyword().strip().toLowerCase(Locale.ROOT)) + "%";
+            where.add(cb.or(
+                    cb.like(cb.lower(event.get("title")), pattern, '\\'),
+                    cb.like(cb.lower(event.get("description")), pattern, '\\'),
+                    cb.like(cb.lower(event.get("venueName")), pattern, '\\'),
+                    cb.like(cb.lower(event.get("organisation").get("name")), pattern, '\\')));
+        }
+        if (filter.kindId() != null) {
+            where.add(cb.equal(event.get("kind").get("id"), filter.kindId()));
+        }
+        if (filter.districtId() != null) {
+            where.add(cb.equal(event.get("district").get("id"), filter.districtId()));
+        }
+        if (filter.ageBand() != null) {
+            where.add(cb.isMember(filter.ageBand(), event.get("ageBands")));
+        }
+        if (filter.targetGroup() != null) {
+            where.add(cb.isMember(filter.targetGroup(), event.get("targetGroups")));
+        }
+        for (Facility facility : filter.facilities()) {
+            where.add(cb.isMember(facility, event.get("facilities")));
+        }
+        if (filter.freeOnly()) {
+            where.add(cb.or(cb.isNull(event.get("feeYen")), cb.equal(event.get("feeYen"), 0)));
+        }
+        if (filter.noBooking()) {
+            where.add(cb.isFalse(event.get("bookingRequired")));
+        }
+        return where;
     }
 
     static Specification<Event> ofOrganisation(Long organisationId) {

@@ -15,6 +15,7 @@ import jp.kosodatehub.RestoreSecurityContextStrategy;
 import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventFilter;
+import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.organisations.Organisation;
@@ -92,7 +93,7 @@ class DemoDataTest {
 
     @Test
     void publicFeedShowsEventsIncludingACancelledOne() {
-        List<Event> feed = events.feed(EventFilter.none(), 0, 200);
+        List<Event> feed = events.feed(EventFilter.none(), 0, 200).stream().map(EventOccurrence::getEvent).toList();
 
         assertThat(feed).isNotEmpty();
         assertThat(feed).extracting(Event::getStatus).containsOnly(EventStatus.PUBLISHED, EventStatus.CANCELLED)

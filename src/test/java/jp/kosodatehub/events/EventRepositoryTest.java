@@ -41,6 +41,9 @@ class EventRepositoryTest {
     @Autowired
     EventRepository events;
 
+    @Autowired
+    EventOccurrenceRepository dates;
+
     District north;
     District south;
     EventKind salon;
@@ -79,7 +82,11 @@ class EventRepositoryTest {
         if (status != EventStatus.DRAFT) {
             event.changeStatus(status, status == EventStatus.CANCELLED ? "雨天中止" : null, created);
         }
-        return entityManager.persistAndFlush(event);
+        Event saved = entityManager.persistAndFlush(event);
+        // The feed pages over dates; a single event has exactly one.
+        entityManager.persistAndFlush(new EventOccurrence(saved,
+                new OccurrencePlan.Entry(start, start, end, false, null, null)));
+        return saved;
     }
 
     private Event published(String title, LocalDateTime start) {
@@ -88,7 +95,8 @@ class EventRepositoryTest {
 
     private List<Event> feed(EventFilter filter) {
         entityManager.clear();
-        return events.findAll(EventSpecifications.publicFeed(filter, NOW), BY_START).getContent();
+        return dates.findAll(EventSpecifications.publicFeed(filter, NOW), BY_START).getContent().stream()
+                .map(EventOccurrence::getEvent).toList();
     }
 
     private static EventFilter keyword(String keyword) {
@@ -263,10 +271,10 @@ class EventRepositoryTest {
         }
         entityManager.clear();
 
-        Page<Event> first = events.findAll(EventSpecifications.publicFeed(keyword(word), NOW),
-                PageRequest.of(0, 2, Sort.by("startsAt", "id")));
-        Page<Event> last = events.findAll(EventSpecifications.publicFeed(keyword(word), NOW),
-                PageRequest.of(2, 2, Sort.by("startsAt", "id")));
+        Page<Event> first = dates.findAll(EventSpecifications.publicFeed(keyword(word), NOW),
+                PageRequest.of(0, 2, Sort.by("startsAt", "id"))).map(EventOccurrence::getEvent);
+        Page<Event> last = dates.findAll(EventSpecifications.publicFeed(keyword(word), NOW),
+                PageRequest.of(2, 2, Sort.by("startsAt", "id"))).map(EventOccurrence::getEvent);
 
         assertThat(first.getContent()).hasSize(2);
         assertThat(first.getTotalElements()).isEqualTo(5);
@@ -284,8 +292,8 @@ class EventRepositoryTest {
         }
         entityManager.clear();
 
-        Page<Event> page = events.findAll(EventSpecifications.publicFeed(keyword(word), NOW),
-                PageRequest.of(0, 2, Sort.by("startsAt", "id")));
+        Page<Event> page = dates.findAll(EventSpecifications.publicFeed(keyword(word), NOW),
+                PageRequest.of(0, 2, Sort.by("startsAt", "id"))).map(EventOccurrence::getEvent);
 
         assertThat(page.getContent()).hasSize(2).extracting(Event::getId).doesNotHaveDuplicates();
         assertThat(page.getTotalElements()).isEqualTo(3);

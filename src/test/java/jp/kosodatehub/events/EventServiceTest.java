@@ -230,7 +230,7 @@ class EventServiceTest {
         assertThatThrownBy(() -> events.save(draft(salon, "anonymous")))
                 .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
         assertThat(events.feed(new EventFilter("hidden", null, null, null, null, null), 0, 50))
-                .extracting(Event::getId).doesNotContain(draftEvent.getId());
+                .extracting(date -> date.getEvent().getId()).doesNotContain(draftEvent.getId());
     }
 
     @Test

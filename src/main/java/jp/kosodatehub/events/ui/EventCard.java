@@ -10,17 +10,20 @@ import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
+import jp.kosodatehub.events.EventOccurrence;
+import jp.kosodatehub.events.TargetGroup;
 
-/** One event in the public feed, under its day's heading: what, when, where, for whom, at what cost; the title opens the event page. */
+/** One date in the public feed, under its day's heading: what, when, where, for whom, at what cost. */
 class EventCard extends Div {
 
-    EventCard(Event event, Locale locale) {
+    EventCard(EventOccurrence date, Locale locale) {
+        Event event = date.getEvent();
         addClassName("event-card");
         getElement().setAttribute("role", "article");
-        if (event.isCancelled()) {
+        if (date.isEffectivelyCancelled()) {
             addClassName("cancelled");
         }
-        Span when = new Span(Formats.times(event.getStartsAt(), event.getEndsAt(), locale));
+        Span when = new Span(Formats.times(date.getStartsAt(), date.getEndsAt(), locale));
         when.addClassName("event-card-when");
 
         RouterLink title = new RouterLink(event.getTitle(), EventPageView.class,
@@ -35,21 +38,37 @@ class EventCard extends Div {
 
         Div badges = new Div();
         badges.addClassName("event-card-badges");
-        if (event.isCancelled()) {
+        if (date.isEffectivelyCancelled()) {
             badges.add(new Badge(getTranslation("event.status.cancelled"), Badge.Tone.ERROR));
+        } else if (date.isMoved()) {
+            badges.add(new Badge(getTranslation("series.moved-badge"), Badge.Tone.WARNING));
         }
         badges.add(new Badge(event.getKind().displayName(locale), Badge.Tone.INFO));
         for (AgeBand band : event.getAgeBands()) {
             badges.add(new Badge(getTranslation(band.translationKey()), Badge.Tone.NEUTRAL));
+        }
+        for (TargetGroup group : event.getTargetGroups()) {
+            badges.add(new Badge(getTranslation(group.translationKey()), Badge.Tone.INFO));
         }
         badges.add(event.isFree() ? new Badge(getTranslation("event.free"), Badge.Tone.SUCCESS)
                 : new Badge(Formats.yen(event.getFeeYen(), locale), Badge.Tone.NEUTRAL));
         badges.add(event.isBookingRequired()
                 ? new Badge(getTranslation("event.booking-required"), Badge.Tone.WARNING)
                 : new Badge(getTranslation("event.no-booking"), Badge.Tone.SUCCESS));
+        if (event.isSeries()) {
+            badges.add(new Badge(getTranslation("series.badge"), Badge.Tone.NEUTRAL));
+        }
 
         Span organiser = new Span(event.getOrganisation().getName());
         organiser.addClassName("event-card-organiser");
-        add(when, heading, where, badges, organiser);
+        add(when, heading, where, badges);
+        String reason = date.isCancelled() || date.isMoved() ? date.getReason()
+                : event.isCancelled() ? event.getStatusReason() : null;
+        if (reason != null) {
+            Span why = new Span(reason);
+            why.addClassName("event-card-reason");
+            add(why);
+        }
+        add(organiser);
     }
 }

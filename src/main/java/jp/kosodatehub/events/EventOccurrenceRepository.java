@@ -1,0 +1,34 @@
+package jp.kosodatehub.events;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface EventOccurrenceRepository extends JpaRepository<EventOccurrence, Long>,
+        JpaSpecificationExecutor<EventOccurrence> {
+
+    @Override
+    @EntityGraph(attributePaths = {"event", "event.organisation", "event.kind", "event.district"},
+            type = EntityGraph.EntityGraphType.LOAD)
+    Page<EventOccurrence> findAll(Specification<EventOccurrence> spec, Pageable pageable);
+
+    @Override
+    @EntityGraph(attributePaths = {"event", "event.organisation", "event.kind", "event.district"},
+            type = EntityGraph.EntityGraphType.LOAD)
+    List<EventOccurrence> findAll(Specification<EventOccurrence> spec);
+
+    List<EventOccurrence> findByEventIdOrderByOriginalStartAsc(Long eventId);
+
+    @Query("select o from EventOccurrence o where o.event.id = :eventId and o.endsAt >= :after"
+            + " order by o.startsAt, o.id")
+    List<EventOccurrence> upcoming(Long eventId, LocalDateTime after, Pageable pageable);
+
+    @Query("select count(o) from EventOccurrence o where o.event.id = :eventId")
+    long countByEvent(Long eventId);
+}

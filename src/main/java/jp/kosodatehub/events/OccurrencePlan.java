@@ -1,0 +1,83 @@
+package jp.kosodatehub.events;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.model.Recur;
+
+/**
+ * Expands an event into its dates: one for a single event; for a series, the dates of its RRULE, less the
+ * public holidays and the closed period it skips, with single dates cancelled or moved by their organisation.
+ * Pure computation, so the feed, the calendar export and the tests all derive dates the same way.
+ */
+public final class OccurrencePlan {
+
+    /** Upper bound on dates per series: five years of daily dates, and protection against runaway rules. */
+    public static final int MAX_OCCURRENCES = Recurrence.MAX_YEARS * 366;
+
+    public enum Skip { HOLIDAY, CLOSED_PERIOD }
+
+    /**
+     * One date of an event.
+     *
+     * @param originalStart where the rule put it; identifies the date even after it was moved
+     * @param skip why the date was left out of the series, or {@code null} if it takes place (or is cancelled)
+     */
+    public record Entry(LocalDateTime originalStart, LocalDateTime start, LocalDateTime end, boolean cancelled,
+                        String reason, Skip skip) {
+
+        public boolean moved() {
+            return !originalStart.equals(start);
+        }
+    }
+
+    /** A date the organisation changed: cancelled, or moved to another time. */
+    public record Change(boolean cancelled, LocalDateTime newStart, LocalDateTime newEnd, String reason) {
+    }
+
+    private OccurrencePlan() {
+    }
+
+    /** The original start times the rule produces, before skipping anything. */
+    public static List<LocalDateTime> ruleDates(LocalDateTime start, String rule) {
+        if (rule == null) {
+            return List.of(start);
+        }
+        Recur<LocalDateTime> recur;
+        try {
+            recur = new Recur<>(rule);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Malformed rule: " + rule, e);
+        }
+        LocalDateTime end = start.plusYears(Recurrence.MAX_YEARS).plusDays(1);
+        return recur.getDates(start, start, end, MAX_OCCURRENCES + 1);
+    }
+
+    public static List<Entry> expand(LocalDateTime start, LocalDateTime end, String rule, boolean skipHolidays,
+                                     LocalDate skipFrom, LocalDate skipTo, Map<LocalDateTime, Change> changes) {
+        Duration length = Duration.between(start, end);
+        List<Entry> entries = new ArrayList<>();
+        for (LocalDateTime original : ruleDates(start, rule)) {
+            LocalDate day = original.toLocalDate();
+            Skip skip = null;
+            if (rule != null && skipHolidays && JapaneseHolidays.isHoliday(day)) {
+                skip = Skip.HOLIDAY;
+            } else if (rule != null && skipFrom != null && skipTo != null && !day.isBefore(skipFrom)
+                    && !day.isAfter(skipTo)) {
+                skip = Skip.CLOSED_PERIOD;
+            }
+            Change change = changes.get(original);
+            if (skip == null && change != null && !change.cancelled() && change.newStart() != null) {
+                entries.add(new Entry(original, change.newStart(), change.newEnd(), false, change.reason(), null));
+            } else {
+                boolean cancelled = skip == null && change != null && change.cancelled();
+                entries.add(new Entry(original, original, original.plus(length), cancelled,
+                        cancelled ? change.reason() : null, skip));
+            }
+        }
+        return entries;
+    }
+}
