@@ -15,7 +15,12 @@ import java.util.Set;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
+import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.EventService;
+import jp.kosodatehub.events.EventStatus;
+import jp.kosodatehub.events.Facility;
+import jp.kosodatehub.events.Recurrence;
+import jp.kosodatehub.events.TargetGroup;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.organisations.OrganisationService;
@@ -157,7 +162,12 @@ class DemoData implements ApplicationRunner {
 
     private record Plan(String org, String title, String kind, LocalDateTime start, int minutes, Set<AgeBand> ages,
                         Integer fee, boolean booking, String venue, String address, String description,
-                        Target target) {
+                        Target target, Recurrence repeat) {
+
+        Plan(String org, String title, String kind, LocalDateTime start, int minutes, Set<AgeBand> ages,
+             Integer fee, boolean booking, String venue, String address, String description, Target target) {
+            this(org, title, kind, start, minutes, ages, fee, booking, venue, address, description, target, null);
+        }
     }
 
     private int eventsInEveryState() {
@@ -168,29 +178,42 @@ class DemoData implements ApplicationRunner {
         Set<AgeBand> everyone = EnumSet.of(AgeBand.AGE_0, AgeBand.AGE_1, AgeBand.AGE_2, AgeBand.PRESCHOOL,
                 AgeBand.ELEMENTARY);
 
-        // Weekly salons on weekday mornings: most of what the network runs.
-        for (int week = 0; week < 8; week++) {
-            LocalDate tuesday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY)).plusWeeks(week);
-            plans.add(new Plan("hiyoko", "子育てサロン「ひよこ」", "salon", tuesday.atTime(10, 0), 120, babies, 100,
-                    false, "富岡地区センター 和室", "横浜市金沢区富岡東4-1-5",
-                    "0〜1歳の赤ちゃんと保護者の集まりです。\n手遊びや季節の製作のあと、おしゃべりタイム。\n"
-                            + "参加費100円（お茶代）。予約は不要です。",
-                    week == 2 ? Target.CANCELLED : Target.PUBLISHED));
-        }
-        for (int week = 0; week < 4; week++) {
-            LocalDate thursday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY)).plusWeeks(week * 2L);
-            plans.add(new Plan("sukusuku", "親子サロン「すくすく」", "salon", thursday.atTime(10, 30), 90, toddlers,
-                    null, false, "能見台地域ケアプラザ 多目的室", "横浜市金沢区能見台通8-1",
-                    "1歳から入園前のお子さんと遊びに来てください。ベビーカー置き場あり。", Target.PUBLISHED));
-        }
-        for (int week = 0; week < 6; week++) {
-            LocalDate day = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY)).plusWeeks(week);
-            plans.add(new Plan("tokotoko", "親子のひろば「とことこ」", "open-space", day.atTime(9, 30), 360,
-                    EnumSet.of(AgeBand.PRENATAL, AgeBand.AGE_0, AgeBand.AGE_1, AgeBand.AGE_2), null, false,
-                    "地域子育て支援拠点「とことこ」", "横浜市金沢区泥亀1-21-5",
-                    "予約なしで自由に遊べるひろばです。授乳室・おむつ替えスペースあり。\n"
-                            + "子育ての相談もお気軽にどうぞ。 https://example.jp/tokotoko", Target.PUBLISHED));
-        }
+        // Weekly and monthly salons, most of what the network runs: each is one series with a rule.
+        LocalDate tuesday = today.with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        plans.add(new Plan("hiyoko", "子育てサロン「ひよこ」", "salon", tuesday.atTime(10, 0), 120, babies, 100,
+                false, "富岡地区センター 和室", "横浜市金沢区富岡東4-1-5",
+                "0〜1歳の赤ちゃんと保護者の集まりです。\n手遊びや季節の製作のあと、おしゃべりタイム。\n"
+                        + "参加費100円（お茶代）。予約は不要です。",
+                Target.PUBLISHED, weekly(tuesday, 1, months(6, tuesday))));
+        LocalDate thursday = today.with(TemporalAdjusters.next(DayOfWeek.THURSDAY));
+        plans.add(new Plan("sukusuku", "親子サロン「すくすく」（隔週木曜）", "salon", thursday.atTime(10, 30), 90,
+                toddlers, null, false, "能見台地域ケアプラザ 多目的室", "横浜市金沢区能見台通8-1",
+                "1歳から入園前のお子さんと遊びに来てください。ベビーカー置き場あり。", Target.PUBLISHED,
+                weekly(thursday, 2, months(6, thursday))));
+        LocalDate wednesday = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
+        plans.add(new Plan("tokotoko", "親子のひろば「とことこ」", "open-space", wednesday.atTime(9, 30), 360,
+                EnumSet.of(AgeBand.PRENATAL, AgeBand.AGE_0, AgeBand.AGE_1, AgeBand.AGE_2), null, false,
+                "地域子育て支援拠点「とことこ」", "横浜市金沢区泥亀1-21-5",
+                "予約なしで自由に遊べるひろばです。授乳室・おむつ替えスペースあり。\n"
+                        + "子育ての相談もお気軽にどうぞ。 https://example.jp/tokotoko", Target.PUBLISHED,
+                new Recurrence(Recurrence.Pattern.WEEKLY, 1, EnumSet.of(DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY), 0, 0,
+                        months(6, wednesday), null)));
+        LocalDate friday = today.with(TemporalAdjusters.next(DayOfWeek.FRIDAY));
+        plans.add(new Plan("namiki", "園庭開放", "open-space", friday.atTime(10, 0), 90, toddlers, null,
+                false, "並木保育園 園庭", "横浜市金沢区並木2-1-1", "雨天中止。帽子と水筒をお持ちください。",
+                Target.PUBLISHED, weekly(friday, 1, months(4, friday))));
+        LocalDate secondMonday = today.plusMonths(1).withDayOfMonth(1)
+                .with(TemporalAdjusters.dayOfWeekInMonth(2, DayOfWeek.MONDAY));
+        plans.add(new Plan("nikoniko", "ママサロン「にこにこ」（第2月曜）", "salon", secondMonday.atTime(10, 0),
+                120, babies, null, false, "釜利谷地区センター", "横浜市金沢区釜利谷東2-2-1",
+                "毎月第2月曜日に開いています。", Target.PUBLISHED,
+                new Recurrence(Recurrence.Pattern.MONTHLY_WEEKDAY, 1, EnumSet.of(DayOfWeek.MONDAY), 2, 0, null, 12)));
+        LocalDate saturdayEvening = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        plans.add(new Plan("table", "みんなのテーブル（第1・第3土曜の夕食会）", "cafeteria",
+                saturdayEvening.atTime(17, 30), 120, EnumSet.of(AgeBand.AGE_1, AgeBand.AGE_2, AgeBand.PRESCHOOL,
+                AgeBand.ELEMENTARY), 300, true, "六浦地区センター 調理室", "横浜市金沢区六浦5-20-2",
+                "子どもは無料、大人300円。ひとり親家庭も歓迎です。", Target.PUBLISHED,
+                weekly(saturdayEvening, 2, months(6, saturdayEvening))));
         // Weekend and evening places, which the plan asks for.
         LocalDate saturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
         plans.add(new Plan("tokotoko", "パパと遊ぼう！土曜ひろば", "event", saturday.atTime(10, 0), 120, toddlers,
@@ -200,28 +223,9 @@ class DemoData implements ApplicationRunner {
                 150, EnumSet.of(AgeBand.PRENATAL), null, true, "金沢区役所 6階会議室", "横浜市金沢区泥亀2-9-1",
                 "沐浴体験とお産の準備。共働きのご夫婦も参加しやすい土曜日です。\n申込：電話 045-000-0000",
                 Target.PUBLISHED));
-        plans.add(new Plan("table", "みんなのテーブル（夕食会）", "cafeteria", today.plusDays(5).atTime(17, 30), 120,
-                everyone, 300, true, "六浦地区センター 調理室", "横浜市金沢区六浦5-20-2",
-                "子どもは無料、大人300円。ひとり親家庭も歓迎です。", Target.PUBLISHED));
-        plans.add(new Plan("table", "みんなのテーブル（夕食会）", "cafeteria", today.plusDays(19).atTime(17, 30), 120,
-                everyone, 300, true, "六浦地区センター 調理室", "横浜市金沢区六浦5-20-2",
-                "子どもは無料、大人300円。", Target.PUBLISHED));
         plans.add(new Plan("engawa", "多世代交流 昔あそびの会", "event", saturday.plusWeeks(2).atTime(10, 0), 120,
                 everyone, null, false, "称名寺 境内", "横浜市金沢区金沢町212-1",
                 "地域のシニアと一緒に、こま回しやお手玉で遊びます。", Target.CANCELLED));
-        for (int week = 0; week < 6; week++) {
-            LocalDate friday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)).plusWeeks(week);
-            plans.add(new Plan("namiki", "園庭開放", "open-space", friday.atTime(10, 0), 90, toddlers, null,
-                    false, "並木保育園 園庭", "横浜市金沢区並木2-1-1", "雨天中止。帽子と水筒をお持ちください。",
-                    Target.PUBLISHED));
-        }
-        for (int month = 0; month < 2; month++) {
-            LocalDate secondMonday = today.plusMonths(month + 1L).withDayOfMonth(1)
-                    .with(TemporalAdjusters.dayOfWeekInMonth(2, DayOfWeek.MONDAY));
-            plans.add(new Plan("nikoniko", "ママサロン「にこにこ」（第2月曜）", "salon", secondMonday.atTime(10, 0),
-                    120, babies, null, false, "釜利谷地区センター", "横浜市金沢区釜利谷東2-2-1",
-                    "毎月第2月曜日に開いています。", Target.PUBLISHED));
-        }
         plans.add(new Plan("net", "日曜 親子ヨガ", "class", saturday.plusDays(8).atTime(10, 0), 60, babies, 500,
                 true, "金沢公会堂 和室", "横浜市金沢区泥亀2-9-1", "ヨガマットはこちらで用意します。", Target.PUBLISHED));
         plans.add(new Plan("nishishiba", "子育て講座「離乳食のすすめ」", "class", today.plusDays(12).atTime(10, 0), 90,
@@ -275,6 +279,19 @@ class DemoData implements ApplicationRunner {
         draft.setContact(orgs.get(plan.org()).getName());
         draft.setDescription(plan.description());
         draft.setCapacity(plan.booking() ? 20 : null);
+        draft.setRecurrence(plan.repeat());
+        draft.setSkipHolidays(true);
+        if (plan.repeat() != null) {
+            // The hub and most salons close over the New Year.
+            LocalDate newYear = LocalDate.of(plan.start().getYear() + (plan.start().getMonthValue() == 1 ? 0 : 1),
+                    1, 1);
+            draft.setSkipFrom(newYear.minusDays(4));
+            draft.setSkipTo(newYear.plusDays(3));
+        }
+        draft.setTargetGroups(targetGroups(plan));
+        draft.setFacilities(plan.venue().contains("とことこ") || plan.venue().contains("ケアプラザ")
+                ? EnumSet.of(Facility.STROLLER, Facility.NURSING_ROOM, Facility.NAPPY_CHANGE)
+                : plan.venue().contains("センター") ? EnumSet.of(Facility.NAPPY_CHANGE) : EnumSet.noneOf(Facility.class));
 
         Event event = SystemAccess.runAs(member, () -> events.save(draft));
         switch (plan.target()) {
@@ -283,7 +300,7 @@ class DemoData implements ApplicationRunner {
             case SUBMITTED -> submit(member, event);
             case SENT_BACK -> sendBack(submit(member, event));
             case RESUBMITTED_PUBLISHED -> publish(submit(member, sendBack(submit(member, event))));
-            case PUBLISHED -> publish(submit(member, event));
+            case PUBLISHED -> changeSomeDates(member, publish(submit(member, event)));
             case CANCELLED -> {
                 Event published = publish(submit(member, event));
                 String reason = plan.venue().contains("境内") ? "雨天のため中止します。次回のご参加をお待ちしています。"
@@ -291,6 +308,51 @@ class DemoData implements ApplicationRunner {
                 SystemAccess.runAs(member, () -> events.cancel(published.getId(), published.getVersion(), reason));
             }
             default -> throw new IllegalStateException(plan.target().name());
+        }
+    }
+
+    private static Set<TargetGroup> targetGroups(Plan plan) {
+        Set<TargetGroup> groups = EnumSet.noneOf(TargetGroup.class);
+        if (plan.ages().contains(AgeBand.PRENATAL)) {
+            groups.add(TargetGroup.EXPECTANT_PARENTS);
+        }
+        if (plan.description().contains("ひとり親")) {
+            groups.add(TargetGroup.SINGLE_PARENTS);
+        }
+        if (plan.title().contains("多世代") || plan.title().contains("えんがわ")) {
+            groups.add(TargetGroup.MULTI_GENERATION);
+        }
+        if (plan.title().contains("パパ")) {
+            groups.add(TargetGroup.FATHERS);
+        }
+        return groups;
+    }
+
+    private static Recurrence weekly(LocalDate first, int interval, LocalDate until) {
+        return new Recurrence(Recurrence.Pattern.WEEKLY, interval, EnumSet.of(first.getDayOfWeek()), 0, 0, until,
+                null);
+    }
+
+    private static LocalDate months(int months, LocalDate from) {
+        return from.plusMonths(months);
+    }
+
+    /** A few single dates of the series are cancelled or moved, as happens: rain, staff illness. */
+    private void changeSomeDates(AppUser member, Event event) {
+        if (!event.isSeries() || event.getStatus() != EventStatus.PUBLISHED) {
+            return;
+        }
+        List<EventOccurrence> coming = SystemAccess.runAs(member, () -> events.upcomingDates(event.getId(), 0, 4));
+        if (coming.size() < 4) {
+            return;
+        }
+        Event afterCancel = SystemAccess.runAs(member, () -> events.cancelDate(event.getId(), event.getVersion(),
+                coming.get(2).getOriginalStart(), event.getTitle().contains("園庭")
+                        ? "雨天のため中止します。" : "スタッフの体調不良のため、今回はお休みします。"));
+        if (event.getTitle().contains("ひよこ")) {
+            LocalDateTime moved = coming.get(3).getOriginalStart().plusDays(1);
+            SystemAccess.runAs(member, () -> events.moveDate(event.getId(), afterCancel.getVersion(),
+                    coming.get(3).getOriginalStart(), moved, moved.plusHours(2), "会場の都合により水曜日に変更します。"));
         }
     }
 
@@ -305,7 +367,7 @@ class DemoData implements ApplicationRunner {
 
     /** Trusted organisations' submissions are already published; the office publishes the rest. */
     private Event publish(Event event) {
-        if (event.getStatus() == jp.kosodatehub.events.EventStatus.PUBLISHED) {
+        if (event.getStatus() == EventStatus.PUBLISHED) {
             return event;
         }
         return SystemAccess.runAs(coordinator, () -> events.publish(event.getId(), event.getVersion()));

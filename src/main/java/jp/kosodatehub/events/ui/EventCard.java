@@ -48,6 +48,9 @@ class EventCard extends Div {
             badges.add(new Badge(getTranslation(band.translationKey()), Badge.Tone.NEUTRAL));
         }
         for (TargetGroup group : event.getTargetGroups()) {
+            if (group == TargetGroup.EXPECTANT_PARENTS && event.getAgeBands().contains(AgeBand.PRENATAL)) {
+                continue;
+            }
             badges.add(new Badge(getTranslation(group.translationKey()), Badge.Tone.INFO));
         }
         badges.add(event.isFree() ? new Badge(getTranslation("event.free"), Badge.Tone.SUCCESS)

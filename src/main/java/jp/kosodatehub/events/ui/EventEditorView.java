@@ -6,6 +6,9 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -16,10 +19,12 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Feedback;
+import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.PlainText;
 import jp.kosodatehub.base.ui.ReasonDialog;
 import jp.kosodatehub.events.Event;
@@ -45,6 +50,8 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     static final String ID = "eventId";
     static final String NEW = "new";
     static final String COPY = "copy";
+    private static final int SERIES_DATES_SHOWN = 30;
+    private static final int PREVIEW_DATES_SHOWN = 10;
 
     private final transient EventService events;
     private final transient CurrentUser currentUser;
@@ -108,7 +115,32 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         add(form);
         if (event != null) {
             add(actions());
+            if (event.isSeries()) {
+                SeriesDates dates = new SeriesDates(events.upcomingDates(event.getId(), 0, SERIES_DATES_SHOWN),
+                        editable);
+                dates.addDateActionListener(this::onDateAction);
+                add(dates);
+            }
             add(new StatusHistory(events.history(event.getId())));
+        }
+    }
+
+    private void onDateAction(SeriesDates.DateAction action) {
+        LocalDateTime original = action.date().getOriginalStart();
+        switch (action.kind()) {
+            case CANCEL -> new ReasonDialog(getTranslation("series.cancel.title"),
+                    getTranslation("series.cancel.explanation",
+                            Formats.range(action.date().getStartsAt(), action.date().getEndsAt(), getLocale())),
+                    getTranslation("series.action.cancel-date"), EventLimits.REASON_MAX,
+                    reason -> afterAction(Feedback.attempt(this,
+                            () -> events.cancelDate(event.getId(), event.getVersion(), original, reason), Map.of(),
+                            this::reload), "series.cancel.done")).open();
+            case MOVE -> new MoveDateDialog(action.date(), (start, end, reason, fields) -> afterAction(
+                    Feedback.attempt(this, () -> events.moveDate(event.getId(), event.getVersion(), original, start,
+                            end, reason), fields, this::reload), "series.move.done")).open();
+            case RESTORE -> afterAction(Feedback.attempt(this,
+                    () -> events.restoreDate(event.getId(), event.getVersion(), original), Map.of(), this::reload),
+                    "series.restore.done");
         }
     }
 
@@ -189,7 +221,55 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         return true;
     }
 
+    /**
+     * Saving a changed series first says which future dates the change removes or adds, so nobody cancels a
+     * month of salons by accident; everything else saves straight away.
+     */
     private void save(EventForm form, EventDraft draft, boolean submit) {
+        if (event == null || (!event.isSeries() && draft.getRecurrence() == null)) {
+            store(form, draft, submit);
+            return;
+        }
+        EventService.SeriesChange change = Feedback.attempt(this, () -> events.previewDates(draft), form.fields(),
+                this::reload);
+        if (change == null) {
+            return;
+        }
+        if (!change.changesDates()) {
+            store(form, draft, submit);
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("series.preview.title"));
+        Div text = new Div(new Paragraph(getTranslation("series.preview.summary", change.removed().size(),
+                change.added().size(), change.upcoming())));
+        text.add(dateList("series.preview.removed", change.removed()), dateList("series.preview.added",
+                change.added()));
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("series.preview.confirm"));
+        confirm.addConfirmListener(click -> store(form, draft, submit));
+        confirm.open();
+    }
+
+    private Div dateList(String titleKey, List<LocalDateTime> dates) {
+        Div box = new Div();
+        if (dates.isEmpty()) {
+            return box;
+        }
+        box.add(new Span(getTranslation(titleKey)));
+        UnorderedList list = new UnorderedList();
+        dates.stream().limit(PREVIEW_DATES_SHOWN)
+                .forEach(date -> list.add(new ListItem(Formats.range(date, null, getLocale()))));
+        if (dates.size() > PREVIEW_DATES_SHOWN) {
+            list.add(new ListItem(getTranslation("series.preview.more", dates.size() - PREVIEW_DATES_SHOWN)));
+        }
+        box.add(list);
+        return box;
+    }
+
+    private void store(EventForm form, EventDraft draft, boolean submit) {
         Event saved = Feedback.attempt(this, () -> events.save(draft), form.fields(), this::reload);
         if (saved == null) {
             return;

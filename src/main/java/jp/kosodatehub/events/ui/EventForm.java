@@ -32,6 +32,8 @@ import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventLimits;
 import jp.kosodatehub.events.EventRules;
+import jp.kosodatehub.events.Facility;
+import jp.kosodatehub.events.TargetGroup;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
@@ -53,6 +55,9 @@ class EventForm extends Div {
     final TextField venueAddress = new TextField();
     final Select<District> district = new Select<>();
     final CheckboxGroup<AgeBand> ageBands = new CheckboxGroup<>();
+    final CheckboxGroup<TargetGroup> targetGroups = new CheckboxGroup<>();
+    final CheckboxGroup<Facility> facilities = new CheckboxGroup<>();
+    final RepeatFields repeat = new RepeatFields(startsAt::getValue);
     final Checkbox free = new Checkbox();
     final IntegerField feeYen = new IntegerField();
     final Checkbox bookingRequired = new Checkbox();
@@ -122,6 +127,14 @@ class EventForm extends Div {
         ageBands.setItemLabelGenerator(band -> getTranslation(band.translationKey()));
         ageBands.setRequiredIndicatorVisible(true);
 
+        targetGroups.setLabel(getTranslation("event.field.target-groups"));
+        targetGroups.setItems(TargetGroup.values());
+        targetGroups.setItemLabelGenerator(group -> getTranslation(group.translationKey()));
+        facilities.setLabel(getTranslation("event.field.facilities"));
+        facilities.setItems(Facility.values());
+        facilities.setItemLabelGenerator(facility -> getTranslation(facility.translationKey()));
+        startsAt.addValueChangeListener(change -> repeat.refresh());
+
         free.setLabel(getTranslation("event.free"));
         feeYen.setLabel(getTranslation("event.field.fee"));
         feeYen.setSuffixComponent(new Span(getTranslation("event.yen")));
@@ -160,7 +173,10 @@ class EventForm extends Div {
         layout.add(kind, district);
         layout.add(startsAt, endsAt);
         layout.add(venueName, venueAddress);
+        layout.add(repeat, 2);
         layout.add(ageBands, 2);
+        layout.add(targetGroups, 2);
+        layout.add(facilities, 2);
         layout.add(free, feeYen);
         layout.add(bookingRequired, capacity);
         layout.add(bookingHow, bookingDeadline);
@@ -236,6 +252,8 @@ class EventForm extends Div {
                 .withValidator(rule(value -> value == null || value.isEmpty()
                         ? "event.validation.age-band-required" : null))
                 .bind(EventDraft::getAgeBands, EventDraft::setAgeBands);
+        binder.forField(targetGroups).bind(EventDraft::getTargetGroups, EventDraft::setTargetGroups);
+        binder.forField(facilities).bind(EventDraft::getFacilities, EventDraft::setFacilities);
         binder.forField(free).bind(EventDraft::isFree, EventDraft::setFree);
         binder.forField(feeYen).withValidator(rule(value -> EventRules.checkFee(free.getValue(), value)))
                 .bind(EventDraft::getFeeYen, EventDraft::setFeeYen);
@@ -271,6 +289,7 @@ class EventForm extends Div {
     void edit(EventDraft draft) {
         this.draft = draft;
         binder.readBean(draft);
+        repeat.read(draft);
         feeYen.setVisible(!free.getValue());
         bookingHow.setVisible(bookingRequired.getValue());
         bookingDeadline.setVisible(bookingRequired.getValue());
@@ -283,6 +302,7 @@ class EventForm extends Div {
         save.setVisible(canSave);
         saveAndSubmit.setVisible(canSave && canSubmit);
         binder.setReadOnly(!canSave);
+        repeat.setEnabled(canSave);
     }
 
     void showProblems(InvalidInputException problems) {
@@ -290,7 +310,8 @@ class EventForm extends Div {
     }
 
     Map<String, HasValidation> fields() {
-        return Map.ofEntries(Map.entry("organisation", organisation), Map.entry("title", title),
+        return Map.ofEntries(Map.entry("recurrence", repeat.kind), Map.entry("skipTo", repeat.skipTo),
+                Map.entry("organisation", organisation), Map.entry("title", title),
                 Map.entry("kind", kind), Map.entry("startsAt", startsAt), Map.entry("endsAt", endsAt),
                 Map.entry("venueName", venueName), Map.entry("venueAddress", venueAddress),
                 Map.entry("district", district), Map.entry("ageBands", ageBands), Map.entry("feeYen", feeYen),
@@ -300,7 +321,7 @@ class EventForm extends Div {
     }
 
     private void fireSave(boolean submit) {
-        if (binder.writeBeanIfValid(draft)) {
+        if (binder.writeBeanIfValid(draft) && repeat.write(draft)) {
             fireEvent(new SaveEvent(this, draft, submit));
         } else {
             binder.validate();
