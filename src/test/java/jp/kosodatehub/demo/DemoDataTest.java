@@ -77,8 +77,20 @@ class DemoDataTest {
     }
 
     @Test
-    void aboutFortyEventsAreLoaded() {
-        assertThat(eventCount(Set.of())).isBetween(35L, 50L);
+    void atLeastFortyDatesInTheComingTwoMonthsFromWeeklyAndMonthlySeriesAndSingleEvents() {
+        LocalDate today = LocalDate.now(JAPAN);
+        EventFilter twoMonths = EventFilter.none().withDates(today, today.plusMonths(2));
+
+        assertThat(events.feedCount(twoMonths)).isGreaterThanOrEqualTo(40L);
+        List<Event> all = fixtures.as("coordinator", () -> events.myEvents(Set.of(), 0, 200));
+        assertThat(all).filteredOn(Event::isSeries).hasSizeGreaterThanOrEqualTo(5)
+                .anySatisfy(event -> assertThat(event.getRecurrenceRule()).startsWith("FREQ=WEEKLY"))
+                .anySatisfy(event -> assertThat(event.getRecurrenceRule()).startsWith("FREQ=MONTHLY"));
+        assertThat(events.feed(twoMonths, 0, 500)).as("single dates cancelled with a reason")
+                .anySatisfy(date -> {
+                    assertThat(date.isCancelled()).isTrue();
+                    assertThat(date.getReason()).isNotBlank();
+                });
     }
 
     @Test
