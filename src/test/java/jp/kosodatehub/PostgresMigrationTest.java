@@ -13,6 +13,7 @@ import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventFilter;
 import jp.kosodatehub.events.EventService;
+import jp.kosodatehub.events.Recurrence;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.EventKind;
 import org.junit.jupiter.api.Assumptions;
@@ -85,6 +86,18 @@ class PostgresMigrationTest {
         assertThat(events.feed(filter, 0, 10)).extracting(date -> date.getEvent().getTitle())
                 .containsExactly("100% たのしい_サロン");
         assertThat(events.feedCount(filter)).isOne();
+        // A series stores its dates on PostgreSQL too (sequence ids, batched inserts).
+        EventDraft series = draft(kind, "pg series");
+        series.setStartsAt(LocalDate.now().plusDays(2).atTime(10, 0));
+        series.setEndsAt(LocalDate.now().plusDays(2).atTime(11, 0));
+        series.setSkipHolidays(false);
+        series.setRecurrence(new Recurrence(Recurrence.Pattern.WEEKLY, 1,
+                EnumSet.of(LocalDate.now().plusDays(2).getDayOfWeek()), 0, 0, LocalDate.now().plusDays(2).plusWeeks(3),
+                null));
+        Event savedSeries = fixtures.as(member, () -> events.save(series));
+        fixtures.as(member, () -> events.submit(savedSeries.getId(), savedSeries.getVersion()));
+        assertThat(events.feedCount(new EventFilter("pg series", null, null, null, null, null))).isEqualTo(4);
+
         // "_" is a LIKE wildcard; typed by a visitor it must only match itself.
         assertThat(events.feed(new EventFilter("1_0", kind.getId(), AgeBand.AGE_2, null, null, null), 0, 10))
                 .isEmpty();

@@ -4,11 +4,13 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.select.Select;
@@ -28,6 +30,8 @@ import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventService;
+import jp.kosodatehub.events.FeedParameters;
+import jp.kosodatehub.events.Recurrence;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
@@ -104,6 +108,54 @@ class PublicFeedViewTest extends KaribuTest {
                 .isEqualTo(AgeBand.ELEMENTARY);
         assertThat(_get(Select.class, spec -> spec.withLabel("地区")).getValue()).isEqualTo(district);
         assertThat(titles()).containsExactly("for school children");
+    }
+
+    @Test
+    void weekendToggleAndQuickRangeGoIntoTheAddress() {
+        LocalDate saturday = LocalDate.now().with(java.time.temporal.TemporalAdjusters.next(
+                java.time.DayOfWeek.SATURDAY));
+        event("weekday", saturday.plusDays(2).atTime(10, 0), true, AgeBand.AGE_1);
+        event("saturday", saturday.atTime(10, 0), true, AgeBand.AGE_1);
+
+        openFeed(Map.of("district", district.getCode()));
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("土日・祝日")), true);
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
+                .contains("weekend=1");
+        assertThat(titles()).containsExactly("saturday");
+
+        _setValue(_get(Checkbox.class, spec -> spec.withLabel("土日・祝日")), false);
+        _setValue(_get(Select.class, spec -> spec.withLabel("日程")), FeedParameters.When.WEEKEND);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
+                .contains("when=weekend").doesNotContain("weekend=1");
+        // On a Sunday "this weekend" is today only, so next Saturday is outside it.
+        LocalDate[] weekend = FeedParameters.When.WEEKEND.range(LocalDate.now());
+        boolean inRange = !saturday.isBefore(weekend[0]) && !saturday.isAfter(weekend[1]);
+        assertThat(titles()).isEqualTo(inRange ? List.of("saturday") : List.of());
+    }
+
+    @Test
+    void cancelledDateOfASeriesShowsAsCancelledWithItsReason() {
+        LocalDate first = LocalDate.now().plusDays(3);
+        EventDraft draft = TestFixtures.draft(kind, "series");
+        draft.setDistrict(district);
+        draft.setStartsAt(first.atTime(10, 0));
+        draft.setEndsAt(first.atTime(12, 0));
+        draft.setSkipHolidays(false);
+        draft.setRecurrence(new Recurrence(Recurrence.Pattern.WEEKLY, 1, EnumSet.of(first.getDayOfWeek()), 0, 0,
+                first.plusWeeks(1), null));
+        Event saved = fixtures.as(member, () -> events.save(draft));
+        Event published = fixtures.as(member, () -> events.submit(saved.getId(), saved.getVersion()));
+        fixtures.as(member, () -> events.cancelDate(published.getId(), published.getVersion(),
+                first.atTime(10, 0), "雨天中止"));
+
+        openFeed(Map.of("district", district.getCode()));
+
+        List<EventCard> cards = _find(EventCard.class);
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(0).getClassNames()).contains("cancelled");
+        assertThat(BasicUtilsKt.get_textRecursively(cards.get(0))).contains("中止").contains("雨天中止");
+        assertThat(cards.get(1).getClassNames()).doesNotContain("cancelled");
     }
 
     @Test
