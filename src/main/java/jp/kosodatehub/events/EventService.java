@@ -78,11 +78,8 @@ public class EventService {
     /** Public events matching the filter's event-level parts that still have dates to come, for calendar export. */
     @Transactional(readOnly = true)
     public List<Event> publicEventsWithDatesAhead(EventFilter filter, int limit) {
-        List<Long> ids = dates.findAll(EventSpecifications.publicFeed(filter, now()), page(0, OffsetPage.MAX_LIMIT,
-                Sort.by("startsAt", "id"))).stream().map(date -> date.getEvent().getId()).distinct().limit(limit)
-                .toList();
-        return ids.isEmpty() ? List.of() : events.findAllById(ids).stream()
-                .sorted(java.util.Comparator.comparing(Event::getStartsAt)).toList();
+        return events.findAll(EventSpecifications.publicEvents(filter).and(EventSpecifications.withDatesAfter(now())),
+                page(0, limit, Sort.by("startsAt", "id"))).getContent();
     }
 
     /** Every date of a public event as its rule gives them, with skipped, cancelled and moved ones marked. */

@@ -78,6 +78,17 @@ final class EventSpecifications {
         return where;
     }
 
+    /** Events with at least one stored date that has not ended by {@code now}. */
+    static Specification<Event> withDatesAfter(LocalDateTime now) {
+        return (root, query, cb) -> {
+            var dates = query.subquery(Long.class);
+            var date = dates.from(EventOccurrence.class);
+            dates.select(date.get("id")).where(cb.equal(date.get("event"), root),
+                    cb.greaterThanOrEqualTo(date.get("endsAt"), now));
+            return cb.exists(dates);
+        };
+    }
+
     static Specification<Event> ofOrganisation(Long organisationId) {
         return (root, query, cb) -> cb.equal(root.get("organisation").get("id"), organisationId);
     }

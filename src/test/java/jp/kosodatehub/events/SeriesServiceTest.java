@@ -292,6 +292,23 @@ class SeriesServiceTest {
                 Set.of(Facility.STROLLER, Facility.NURSING_ROOM)))).containsExactly(word + " weekend evening");
     }
 
+    @Test
+    void exportListsPublicEventsWithDatesAheadOnly() {
+        LocalDate first = LocalDate.now().plusDays(2);
+        Event series = publish(weekly(first, first.plusWeeks(2), EnumSet.of(first.getDayOfWeek())));
+        EventDraft past = TestFixtures.draft(salon, series.getTitle() + " past");
+        past.setDistrict(district);
+        past.setStartsAt(LocalDate.now().minusDays(3).atTime(10, 0));
+        past.setEndsAt(LocalDate.now().minusDays(3).atTime(11, 0));
+        publish(past);
+        EventDraft draft = TestFixtures.draft(salon, series.getTitle() + " draft");
+        draft.setDistrict(district);
+        fixtures.as(member, () -> events.save(draft));
+
+        assertThat(events.publicEventsWithDatesAhead(new EventFilter(series.getTitle(), null, null, district.getId(),
+                null, null), 10)).extracting(Event::getTitle).containsExactly(series.getTitle());
+    }
+
     private static EventFilter filter(String word, boolean weekend, boolean evening, boolean free, boolean noBooking,
                                       TargetGroup group, Set<Facility> facilities) {
         return new EventFilter(word, null, null, null, null, null, weekend, evening, free, noBooking, group,
