@@ -1,10 +1,13 @@
 package jp.kosodatehub.base.ui;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 /** Dates and times as people in Japan write them (11月24日(火) 10:00〜12:00), or in English when asked. */
@@ -17,6 +20,8 @@ public final class Formats {
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter EN_DATE_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy",
             Locale.ENGLISH);
+    private static final DateTimeFormatter JA_MONTH = DateTimeFormatter.ofPattern("yyyy年M月", Locale.JAPANESE);
+    private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -34,6 +39,31 @@ public final class Formats {
             return (thisYear ? EN_DATE : EN_DATE_YEAR).format(date);
         }
         return (thisYear ? JA_DATE : JA_DATE_YEAR).format(date);
+    }
+
+    /** A date with its year whatever the year, for print that outlives the season (2026年11月20日(金)). */
+    public static String dateWithYear(LocalDate date, Locale locale) {
+        return (english(locale) ? EN_DATE_YEAR : JA_DATE_YEAR).format(date);
+    }
+
+    /** A month as a calendar's title: "2026年12月", "December 2026". */
+    public static String month(YearMonth month, Locale locale) {
+        return (english(locale) ? EN_MONTH : JA_MONTH).format(month);
+    }
+
+    /** A weekday as calendars head their columns: "土", "Sat". */
+    public static String weekday(DayOfWeek day, Locale locale) {
+        return day.getDisplayName(TextStyle.SHORT, english(locale) ? Locale.ENGLISH : Locale.JAPANESE);
+    }
+
+    /** A weekday in full, for screen readers: "土曜日", "Saturday". */
+    public static String weekdayFull(DayOfWeek day, Locale locale) {
+        return day.getDisplayName(TextStyle.FULL, english(locale) ? Locale.ENGLISH : Locale.JAPANESE);
+    }
+
+    /** A start time alone ("10:00"), where a calendar cell has no room for the end. */
+    public static String time(LocalDateTime start) {
+        return TIME.format(start);
     }
 
     /** A start and end: "11月24日(火) 10:00〜12:00", or both dates when the event spans days. */

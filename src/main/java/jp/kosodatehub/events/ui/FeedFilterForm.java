@@ -1,0 +1,205 @@
+package jp.kosodatehub.events.ui;
+
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import jp.kosodatehub.events.AgeBand;
+import jp.kosodatehub.events.EventFilter;
+import jp.kosodatehub.events.Facility;
+import jp.kosodatehub.events.FeedParameters;
+import jp.kosodatehub.events.TargetGroup;
+import jp.kosodatehub.reference.District;
+import jp.kosodatehub.reference.EventKind;
+import jp.kosodatehub.reference.ReferenceItem;
+
+/**
+ * The parents' filter, shared by the list and the month calendar. It only says what the visitor chose; the view
+ * puts the choice into the address, so the back button and shared links keep working. The calendar takes its
+ * dates from the month shown, so it hides the date fields and hands back whatever dates the address had.
+ */
+class FeedFilterForm extends Div {
+
+    /** The visitor changed the filter (or cleared it); {@code when} is the quick range chosen, if any. */
+    static class FilterChangeEvent extends ComponentEvent<FeedFilterForm> {
+
+        private final transient EventFilter filter;
+        private final FeedParameters.When when;
+
+        FilterChangeEvent(FeedFilterForm source, boolean fromClient, EventFilter filter, FeedParameters.When when) {
+            super(source, fromClient);
+            this.filter = filter;
+            this.when = when;
+        }
+
+        EventFilter filter() {
+            return filter;
+        }
+
+        FeedParameters.When when() {
+            return when;
+        }
+    }
+
+    private final boolean withDates;
+    private final TextField keyword = new TextField();
+    private final Select<EventKind> kind = new Select<>();
+    private final Select<AgeBand> ageBand = new Select<>();
+    private final Select<District> district = new Select<>();
+    private final Select<FeedParameters.When> when = new Select<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Checkbox weekend = new Checkbox();
+    private final Checkbox evening = new Checkbox();
+    private final Checkbox free = new Checkbox();
+    private final Checkbox noBooking = new Checkbox();
+    private final Select<TargetGroup> group = new Select<>();
+    private final CheckboxGroup<Facility> facilities = new CheckboxGroup<>();
+    private final Details more = new Details();
+
+    private boolean populating;
+    // Without date fields, the dates of the address are handed back untouched.
+    private FeedParameters.When keptWhen;
+    private LocalDate keptFrom;
+    private LocalDate keptTo;
+
+    /** @param withDates show the quick range and the from/to fields (the list does, the calendar does not) */
+    FeedFilterForm(boolean withDates) {
+        this.withDates = withDates;
+        Locale locale = getLocale();
+        keyword.setLabel(getTranslation("feed.filter.keyword"));
+        keyword.setClearButtonVisible(true);
+        keyword.setMaxLength(EventFilter.KEYWORD_MAX);
+        keyword.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        optional(kind, "feed.filter.kind", item -> item.displayName(locale));
+        optional(ageBand, "feed.filter.age-band", band -> getTranslation(band.translationKey()));
+        ageBand.setItems(AgeBand.values());
+        optional(district, "feed.filter.district", item -> item.displayName(locale));
+        optional(when, "feed.filter.when", option -> getTranslation(option.translationKey()));
+        when.setItems(FeedParameters.When.values());
+        when.setEmptySelectionCaption(getTranslation("feed.when.any"));
+        from.setLabel(getTranslation("feed.filter.from"));
+        to.setLabel(getTranslation("feed.filter.to"));
+        from.setClearButtonVisible(true);
+        to.setClearButtonVisible(true);
+        weekend.setLabel(getTranslation("feed.filter.weekend"));
+        evening.setLabel(getTranslation("feed.filter.evening"));
+        free.setLabel(getTranslation("feed.filter.free"));
+        noBooking.setLabel(getTranslation("feed.filter.no-booking"));
+        optional(group, "feed.filter.group", option -> getTranslation(option.translationKey()));
+        group.setItems(TargetGroup.values());
+        facilities.setLabel(getTranslation("feed.filter.facilities"));
+        facilities.setItems(Facility.values());
+        facilities.setItemLabelGenerator(facility -> getTranslation(facility.translationKey()));
+
+        Button reset = new Button(getTranslation("feed.filter.reset"),
+                click -> fireEvent(new FilterChangeEvent(this, click.isFromClient(), EventFilter.none(), null)));
+        reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        Div main = withDates ? new Div(keyword, ageBand, district, when) : new Div(keyword, ageBand, district);
+        main.addClassName("feed-filters");
+        Div toggles = new Div(weekend, evening, free, noBooking);
+        toggles.addClassName("feed-toggles");
+        Div extra = withDates ? new Div(kind, group, from, to, facilities) : new Div(kind, group, facilities);
+        extra.addClassNames("feed-filters", "feed-filters-more");
+        more.setSummaryText(getTranslation("feed.filter.more"));
+        more.add(extra);
+        add(main, toggles, more, reset);
+        addClassName("feed-filter-box");
+        getElement().setAttribute("role", "search");
+
+        List.<AbstractField<?, ?>>of(keyword, kind, ageBand, district, when, weekend, evening, free, noBooking, group)
+                .forEach(field -> field.addValueChangeListener(change -> onChange(false, change.isFromClient())));
+        facilities.addValueChangeListener(change -> onChange(false, change.isFromClient()));
+        from.addValueChangeListener(change -> onChange(true, change.isFromClient()));
+        to.addValueChangeListener(change -> onChange(true, change.isFromClient()));
+    }
+
+    private <T> void optional(Select<T> select, String labelKey, Function<T, String> label) {
+        select.setLabel(getTranslation(labelKey));
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("feed.filter.all"));
+        select.setItemLabelGenerator(item -> item == null ? getTranslation("feed.filter.all") : label.apply(item));
+    }
+
+    Registration addFilterChangeListener(ComponentEventListener<FilterChangeEvent> listener) {
+        return addListener(FilterChangeEvent.class, listener);
+    }
+
+    /** Shows the filter read from the address, with today's choice of kinds and districts, without firing. */
+    void populate(FeedParameters.Parsed parsed, List<EventKind> kinds, List<District> districts) {
+        populating = true;
+        try {
+            EventFilter filter = parsed.filter();
+            kind.setItems(kinds);
+            district.setItems(districts);
+            keyword.setValue(filter.keyword() == null ? "" : filter.keyword());
+            kind.setValue(find(kinds, filter.kindId()));
+            district.setValue(find(districts, filter.districtId()));
+            ageBand.setValue(filter.ageBand());
+            when.setValue(parsed.when());
+            from.setValue(parsed.when() == null ? filter.from() : null);
+            to.setValue(parsed.when() == null ? filter.to() : null);
+            keptWhen = parsed.when();
+            keptFrom = filter.from();
+            keptTo = filter.to();
+            weekend.setValue(filter.weekendOrHoliday());
+            evening.setValue(filter.evening());
+            free.setValue(filter.freeOnly());
+            noBooking.setValue(filter.noBooking());
+            group.setValue(filter.targetGroup());
+            facilities.setValue(filter.facilities());
+            boolean customDates = withDates && parsed.when() == null
+                    && (filter.from() != null || filter.to() != null);
+            more.setOpened(filter.kindId() != null || filter.targetGroup() != null || !filter.facilities().isEmpty()
+                    || customDates);
+        } finally {
+            populating = false;
+        }
+    }
+
+    private static <T extends ReferenceItem> T find(List<T> items, Long id) {
+        return id == null ? null : items.stream().filter(item -> item.getId().equals(id)).findFirst().orElse(null);
+    }
+
+    private void onChange(boolean customDates, boolean fromClient) {
+        if (populating) {
+            return;
+        }
+        FeedParameters.When quick = withDates ? when.getValue() : keptWhen;
+        LocalDate start = withDates ? from.getValue() : keptFrom;
+        LocalDate end = withDates ? to.getValue() : keptTo;
+        if (!withDates) {
+            // Keep the address's dates as they were: a quick range wins, as it did when it was read.
+            if (quick != null) {
+                start = null;
+                end = null;
+            }
+        } else if (customDates && (start != null || end != null)) {
+            quick = null;
+        } else if (quick != null) {
+            start = null;
+            end = null;
+        }
+        String text = keyword.getValue() == null || keyword.getValue().isBlank() ? null : keyword.getValue().strip();
+        EventFilter next = new EventFilter(text, kind.getValue() == null ? null : kind.getValue().getId(),
+                ageBand.getValue(), district.getValue() == null ? null : district.getValue().getId(), start, end,
+                weekend.getValue(), evening.getValue(), free.getValue(), noBooking.getValue(), group.getValue(),
+                facilities.getValue());
+        fireEvent(new FilterChangeEvent(this, fromClient, next, quick));
+    }
+}
