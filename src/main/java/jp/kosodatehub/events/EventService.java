@@ -75,6 +75,25 @@ public class EventService {
         return dates.count(EventSpecifications.publicFeed(filter, now()));
     }
 
+    /**
+     * Dates of public events within the filter's date range, including those already past: a month calendar or a
+     * printed sheet shows the whole month, not only what is still to come.
+     */
+    @Transactional(readOnly = true)
+    public List<EventOccurrence> datesInRange(EventFilter filter, int offset, int limit) {
+        return dates.findAll(EventSpecifications.publicFeed(filter, rangeStart(filter)), page(offset, limit,
+                Sort.by("startsAt", "id"))).getContent();
+    }
+
+    @Transactional(readOnly = true)
+    public long datesInRangeCount(EventFilter filter) {
+        return dates.count(EventSpecifications.publicFeed(filter, rangeStart(filter)));
+    }
+
+    private LocalDateTime rangeStart(EventFilter filter) {
+        return filter.from() == null ? now() : filter.from().atStartOfDay();
+    }
+
     /** Public events matching the filter's event-level parts that still have dates to come, for calendar export. */
     @Transactional(readOnly = true)
     public List<Event> publicEventsWithDatesAhead(EventFilter filter, int limit) {

@@ -309,6 +309,21 @@ class SeriesServiceTest {
                 null, null), 10)).extracting(Event::getTitle).containsExactly(series.getTitle());
     }
 
+    @Test
+    void aMonthViewIncludesDatesAlreadyPastButTheFeedDoesNot() {
+        EventDraft past = TestFixtures.draft(salon, TestFixtures.unique("先週のサロン"));
+        past.setDistrict(district);
+        past.setStartsAt(LocalDate.now().minusDays(2).atTime(10, 0));
+        past.setEndsAt(LocalDate.now().minusDays(2).atTime(11, 0));
+        publish(past);
+        EventFilter range = new EventFilter(past.getTitle(), null, null, district.getId(),
+                LocalDate.now().minusDays(7), LocalDate.now().plusDays(7));
+
+        assertThat(events.datesInRange(range, 0, 10)).hasSize(1);
+        assertThat(events.datesInRangeCount(range)).isOne();
+        assertThat(events.feed(range, 0, 10)).isEmpty();
+    }
+
     private static EventFilter filter(String word, boolean weekend, boolean evening, boolean free, boolean noBooking,
                                       TargetGroup group, Set<Facility> facilities) {
         return new EventFilter(word, null, null, null, null, null, weekend, evening, free, noBooking, group,

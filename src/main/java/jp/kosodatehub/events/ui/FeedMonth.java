@@ -54,7 +54,7 @@ final class FeedMonth {
         List<EventOccurrence> found = new ArrayList<>();
         while (found.size() < max) {
             int want = Math.min(OffsetPage.MAX_LIMIT, max - found.size());
-            List<EventOccurrence> page = events.feed(inMonth, found.size(), want);
+            List<EventOccurrence> page = events.datesInRange(inMonth, found.size(), want);
             found.addAll(page);
             if (page.size() < want) {
                 break;
@@ -65,7 +65,7 @@ final class FeedMonth {
 
     /** How many dates the month has in all, to say when not all of them are shown. */
     static long count(EventService events, EventFilter filter, YearMonth month) {
-        return events.feedCount(filter.withDates(month.atDay(1), month.atEndOfMonth()));
+        return events.datesInRangeCount(filter.withDates(month.atDay(1), month.atEndOfMonth()));
     }
 
     /** The day a date is listed under: its first day, or the month's first for one running on from before. */
