@@ -12,10 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import jp.kosodatehub.base.NotFoundException;
 import jp.kosodatehub.base.OffsetPage;
@@ -76,10 +73,7 @@ class CalendarFeed {
     private static final int FOLD_OCTETS = 75;
     private static final DateTimeFormatter UTC_UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final DateTimeFormatter LOCAL_UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-    /**
-     * EventService scans at most this many dates when it looks for events with dates ahead, so a window holding
-     * more dates than this has to be split to find every event in it.
-     */
+    /** The largest page EventService hands out; longer lists of dates are read page by page. */
     private static final int SCAN = OffsetPage.MAX_LIMIT;
 
     private final EventService events;
@@ -96,7 +90,7 @@ class CalendarFeed {
                 calendar.add(dateEntry(date, texts));
             }
         } else {
-            for (Event event : eventsAhead(query.filter(), today)) {
+            for (Event event : eventsAhead(query.filter())) {
                 try {
                     addEvent(calendar, event, events.publicPlan(event.getId()), texts);
                 } catch (NotFoundException e) {
@@ -124,31 +118,9 @@ class CalendarFeed {
         return Optional.of(write(calendar));
     }
 
-    /**
-     * Public events with dates in the coming year, soonest first. EventService finds the events among the first
-     * dates it scans, so a busy year is looked at in smaller windows until each holds few enough dates to be
-     * scanned whole; otherwise an event whose dates all come after many others' would be missed.
-     */
-    private List<Event> eventsAhead(EventFilter filter, LocalDate today) {
-        Map<Long, Event> found = new LinkedHashMap<>();
-        collectEvents(filter, today, today.plusYears(YEARS_AHEAD), found);
-        return found.values().stream().sorted(Comparator.comparing(Event::getStartsAt).thenComparing(Event::getId))
-                .limit(MAX_EVENTS).toList();
-    }
-
-    private void collectEvents(EventFilter filter, LocalDate from, LocalDate to, Map<Long, Event> found) {
-        if (found.size() >= MAX_EVENTS) {
-            return;
-        }
-        EventFilter window = filter.withDates(from, to);
-        if (!from.isBefore(to) || events.feedCount(window) <= SCAN) {
-            events.publicEventsWithDatesAhead(window, MAX_EVENTS)
-                    .forEach(event -> found.putIfAbsent(event.getId(), event));
-            return;
-        }
-        LocalDate middle = from.plusDays(ChronoUnit.DAYS.between(from, to) / 2);
-        collectEvents(filter, from, middle, found);
-        collectEvents(filter, middle.plusDays(1), to, found);
+    /** Public events with dates still to come, soonest first, at most {@link #MAX_EVENTS}. */
+    private List<Event> eventsAhead(EventFilter filter) {
+        return events.publicEventsWithDatesAhead(filter, MAX_EVENTS);
     }
 
     /** The matching dates up to a year ahead, soonest first, at most {@link #MAX_DATES}. */
