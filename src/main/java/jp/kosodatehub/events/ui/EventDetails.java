@@ -9,12 +9,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.PlainText;
 import jp.kosodatehub.events.Event;
+import jp.kosodatehub.events.Recurrence;
 
 /**
  * An event as the public sees it. The moderation preview uses this same component, so what the office approves is
@@ -45,7 +47,8 @@ class EventDetails extends Div {
 
         Div facts = new Div();
         facts.addClassName("event-facts");
-        facts.add(fact("event.field.when", new Span(Formats.range(event.getStartsAt(), event.getEndsAt(), locale))));
+        facts.add(fact("event.field.when", new Span(event.isSeries() ? describeSeries(event, locale)
+                : Formats.range(event.getStartsAt(), event.getEndsAt(), locale))));
         facts.add(fact("event.field.where", where(event, locale)));
         facts.add(fact("event.field.age-bands", new Span(event.getAgeBands().stream()
                 .map(band -> getTranslation(band.translationKey())).collect(Collectors.joining("・")))));
@@ -69,6 +72,24 @@ class EventDetails extends Div {
             description.addClassName("event-description");
             add(description);
         }
+    }
+
+    /** A series in words, as a flyer would put it: 毎週火曜日 10:00〜12:00（2027年5月25日まで）. */
+    private String describeSeries(Event event, Locale locale) {
+        Recurrence rule = event.getRecurrence();
+        String time = Formats.times(event.getStartsAt(), event.getEndsAt(), locale);
+        String days = rule.days().stream().sorted(java.util.Comparator.comparingInt(day -> day.getValue() % 7))
+                .map(day -> day.getDisplayName(TextStyle.SHORT, locale)).collect(Collectors.joining("・"));
+        String pattern = switch (rule.pattern()) {
+            case WEEKLY -> rule.interval() == 1 ? getTranslation("series.describe.weekly", days)
+                    : getTranslation("series.describe.every-weeks", rule.interval(), days);
+            case MONTHLY_WEEKDAY -> rule.nth() == -1 ? getTranslation("series.describe.monthly-last", days)
+                    : getTranslation("series.describe.monthly-nth", rule.nth(), days);
+            case MONTHLY_DAY -> getTranslation("series.describe.monthly-day", rule.dayOfMonth());
+        };
+        String end = rule.until() != null ? getTranslation("series.describe.until", Formats.date(rule.until(), locale))
+                : getTranslation("series.describe.count", rule.count());
+        return pattern + " " + time + " " + end;
     }
 
     private Component where(Event event, Locale locale) {

@@ -108,6 +108,10 @@ class SeriesEditorTest extends KaribuTest {
         String next = BasicUtilsKt.get_textRecursively(_get(com.vaadin.flow.component.html.Div.class,
                 spec -> spec.withClasses("next-dates")));
         assertThat(next).contains("次回以降の日程").contains("中止").contains("スタッフの体調不良");
+        String facts = BasicUtilsKt.get_textRecursively(_get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("event-facts")));
+        assertThat(facts).contains("毎週" + first.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT,
+                java.util.Locale.JAPANESE) + "曜日 10:00〜12:00").contains("まで）");
     }
 
     @Test
