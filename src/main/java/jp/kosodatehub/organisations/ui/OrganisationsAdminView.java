@@ -10,8 +10,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Feedback;
+import jp.kosodatehub.base.ui.TitleBar;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.organisations.OrganisationService;
@@ -49,11 +48,7 @@ class OrganisationsAdminView extends VerticalLayout implements HasDynamicTitle {
 
         Button create = new Button(getTranslation("admin.org.new"), click -> openEditor(new Organisation()));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(new H1(getTranslation("admin.org.title")), create);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        header.setWrap(true);
+        TitleBar header = new TitleBar(new H1(getTranslation("admin.org.title")), create);
 
         configureGrid();
         add(header, grid);

@@ -10,8 +10,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -26,6 +24,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Feedback;
+import jp.kosodatehub.base.ui.TitleBar;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
 import jp.kosodatehub.reference.ReferenceDataService;
@@ -83,11 +82,7 @@ class ReferenceDataView extends VerticalLayout implements HasDynamicTitle {
             setWidthFull();
 
             Button add = new Button(getTranslation(addKey), click -> openEditor(newItem()));
-            HorizontalLayout header = new HorizontalLayout(new H2(getTranslation(titleKey)), add);
-            header.setWidthFull();
-            header.setAlignItems(FlexComponent.Alignment.BASELINE);
-            header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-            header.setWrap(true);
+            TitleBar header = new TitleBar(new H2(getTranslation(titleKey)), add);
 
             grid.addColumn(ReferenceItem::getCode).setKey("code").setHeader(getTranslation("admin.reference.code"))
                     .setFlexGrow(1);

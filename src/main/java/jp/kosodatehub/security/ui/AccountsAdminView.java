@@ -10,7 +10,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -24,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Feedback;
+import jp.kosodatehub.base.ui.TitleBar;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationService;
@@ -50,11 +50,7 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
 
         Button create = new Button(getTranslation("admin.account.new"), click -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout header = new HorizontalLayout(new H1(getTranslation("admin.account.title")), create);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        header.setWrap(true);
+        TitleBar header = new TitleBar(new H1(getTranslation("admin.account.title")), create);
 
         configureGrid();
         add(header, grid);
