@@ -1,5 +1,6 @@
 package jp.kosodatehub.events;
 
+import java.util.TreeSet;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -117,8 +118,8 @@ public class EventService {
 
     /** When anything the public sees last changed: for feed validators (ETag, Last-Modified). */
     @Transactional(readOnly = true)
-    public java.time.Instant lastPublicChange() {
-        return events.lastUpdate().orElse(java.time.Instant.EPOCH);
+    public Instant lastPublicChange() {
+        return events.lastUpdate().orElse(Instant.EPOCH);
     }
 
     /** A published or cancelled event, for its public page; anything else is "not found" to the public. */
@@ -233,12 +234,12 @@ public class EventService {
     @PermitAll
     public SeriesChange previewDates(EventDraft draft) {
         LocalDateTime now = now();
-        java.util.Set<LocalDateTime> before = new java.util.TreeSet<>();
+        Set<LocalDateTime> before = new TreeSet<>();
         if (draft.getId() != null) {
             dates.upcoming(loadOwned(draft.getId()).getId(), now, page(0, OffsetPage.MAX_LIMIT, Sort.unsorted()))
                     .stream().filter(date -> !date.isCancelled()).forEach(date -> before.add(date.getStartsAt()));
         }
-        java.util.Set<LocalDateTime> after = new java.util.TreeSet<>();
+        Set<LocalDateTime> after = new TreeSet<>();
         if (EventRules.checkRecurrence(draft.getRecurrence(), draft.getStartsAt()) == null
                 && draft.getStartsAt() != null && draft.getEndsAt() != null) {
             occurrences.plan(draft).stream()

@@ -1,5 +1,6 @@
 package jp.kosodatehub.events;
 
+import java.time.LocalDate;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class Occurrences {
     }
 
     private List<OccurrencePlan.Entry> plan(LocalDateTime start, LocalDateTime end, String rule, boolean holidays,
-                                            java.time.LocalDate skipFrom, java.time.LocalDate skipTo, Long eventId) {
+                                            LocalDate skipFrom, LocalDate skipTo, Long eventId) {
         Map<LocalDateTime, OccurrencePlan.Change> changed = eventId == null ? Map.of()
                 : changes.findByEventIdOrderByOriginalStartAsc(eventId).stream().collect(Collectors.toMap(
                         OccurrenceChange::getOriginalStart, OccurrenceChange::toPlanChange));

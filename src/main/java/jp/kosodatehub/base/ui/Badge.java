@@ -1,5 +1,6 @@
 package jp.kosodatehub.base.ui;
 
+import java.util.Locale;
 import com.vaadin.flow.component.html.Span;
 
 /** A small coloured label (free, cancelled, an age band …). */
@@ -9,6 +10,6 @@ public class Badge extends Span {
 
     public Badge(String text, Tone tone) {
         super(text);
-        addClassNames("badge", "badge-" + tone.name().toLowerCase(java.util.Locale.ROOT));
+        addClassNames("badge", "badge-" + tone.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package jp.kosodatehub.events.ui;
 
+import java.util.Comparator;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -78,7 +79,7 @@ class EventDetails extends Div {
     private String describeSeries(Event event, Locale locale) {
         Recurrence rule = event.getRecurrence();
         String time = Formats.times(event.getStartsAt(), event.getEndsAt(), locale);
-        String days = rule.days().stream().sorted(java.util.Comparator.comparingInt(day -> day.getValue() % 7))
+        String days = rule.days().stream().sorted(Comparator.comparingInt(day -> day.getValue() % 7))
                 .map(day -> day.getDisplayName(TextStyle.SHORT, locale)).collect(Collectors.joining("・"));
         String pattern = switch (rule.pattern()) {
             case WEEKLY -> rule.interval() == 1 ? getTranslation("series.describe.weekly", days)

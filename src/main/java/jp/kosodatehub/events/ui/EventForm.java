@@ -1,5 +1,6 @@
 package jp.kosodatehub.events.ui;
 
+import java.util.function.Function;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -279,7 +280,7 @@ class EventForm extends Div {
     }
 
     /** Adapts a rule that returns a translation key (or null when fine) to a Binder validator. */
-    private <T> Validator<T> rule(java.util.function.Function<T, String> check) {
+    private <T> Validator<T> rule(Function<T, String> check) {
         return (value, context) -> {
             String key = check.apply(value);
             return key == null ? ValidationResult.ok() : ValidationResult.error(getTranslation(key));
