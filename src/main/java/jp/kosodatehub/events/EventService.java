@@ -372,7 +372,8 @@ public class EventService {
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.COORDINATOR)
     public List<Event> moderationQueue(int offset, int limit) {
-        return events.findByStatusOrderBySubmittedAtAscIdAsc(EventStatus.SUBMITTED, page(offset, limit, Sort.unsorted()));
+        return events.findByStatusOrderBySubmittedAtAscIdAsc(EventStatus.SUBMITTED,
+                page(offset, limit, Sort.unsorted()));
     }
 
     @Transactional(readOnly = true)
