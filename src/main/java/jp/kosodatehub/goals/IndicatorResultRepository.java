@@ -1,6 +1,5 @@
 package jp.kosodatehub.goals;
 
-import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -8,8 +7,6 @@ import org.springframework.data.jpa.repository.Query;
 interface IndicatorResultRepository extends JpaRepository<IndicatorResult, Long> {
 
     List<IndicatorResult> findByIndicatorIdOrderByDateAscIdAsc(Long indicatorId);
-
-    List<IndicatorResult> findByIndicatorIdInOrderByIndicatorIdAscDateAscIdAsc(Collection<Long> indicatorIds);
 
     /** Results no later result corrects: the figures that count. */
     @Query("select r from IndicatorResult r where r.indicatorId = :indicatorId and not exists"
