@@ -424,6 +424,54 @@ public class GoalService {
         return indicators.saveAndFlush(indicator);
     }
 
+    /**
+     * Removes a pillar, initiative, target image or indicator the office added by mistake. Only empty ones go:
+     * a pillar without initiatives, an initiative without target images and indicators, a target image without
+     * notes, an indicator without results; history is never deleted along the way.
+     */
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public void deletePillar(Long id, long version) {
+        Pillar pillar = pillars.findById(id == null ? -1 : id)
+                .orElseThrow(() -> new NotFoundException("No pillar " + id));
+        checkVersion(pillar.getVersion(), version, "Pillar " + id);
+        new Problems().require(initiatives.findByPillarIdInOrderByNumberAscIdAsc(List.of(pillar.getId())).isEmpty(),
+                "pillar", "goals.validation.not-empty").throwIfAny();
+        pillars.delete(pillar);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public void deleteInitiative(Long id, long version) {
+        Initiative initiative = initiative(id);
+        checkVersion(initiative.getVersion(), version, "Initiative " + id);
+        boolean empty = images.countByInitiativeId(initiative.getId()) == 0
+                && indicators.findByInitiativeIdInOrderByIdAsc(List.of(initiative.getId())).isEmpty();
+        new Problems().require(empty, "initiative", "goals.validation.not-empty").throwIfAny();
+        initiatives.delete(initiative);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public void deleteTargetImage(Long id, long version) {
+        TargetImage image = images.findById(id == null ? -1 : id)
+                .orElseThrow(() -> new NotFoundException("No target image " + id));
+        checkVersion(image.getVersion(), version, "Target image " + id);
+        new Problems().require(notes.findByTargetImageIdOrderByDateAscIdAsc(image.getId()).isEmpty(), "targetImage",
+                "goals.validation.not-empty").throwIfAny();
+        images.delete(image);
+    }
+
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public void deleteIndicator(Long id, long version) {
+        Indicator indicator = indicator(id);
+        checkVersion(indicator.getVersion(), version, "Indicator " + id);
+        new Problems().require(results.findByIndicatorIdOrderByDateAscIdAsc(indicator.getId()).isEmpty(),
+                "indicator", "goals.validation.not-empty").throwIfAny();
+        indicators.delete(indicator);
+    }
+
     // --- internals ---------------------------------------------------------------------------------------------
 
     private Initiative initiative(Long id) {

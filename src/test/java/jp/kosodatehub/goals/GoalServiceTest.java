@@ -230,4 +230,36 @@ class GoalServiceTest {
 
         assertThat(goals.progress(indicator.getId()).judgement()).isEqualTo(Judgement.NO_DATA);
     }
+
+    @Test
+    void onlyEmptyStructureCanBeDeletedSoNoHistoryIsLost() {
+        Indicator withResult = indicatorOf(ours);
+        Indicator empty = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("誤って追加", ours.getId())));
+        fixtures.as(member, () -> goals.recordResult(result(withResult, TODAY, "9")));
+
+        fixtures.as(coordinator, () -> goals.deleteIndicator(empty.getId(), empty.getVersion()));
+
+        assertThat(goals.tree(data.plan.getId()).indicators()).containsExactly(withResult);
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> goals.deleteIndicator(withResult.getId(), withResult.getVersion())))
+                .satisfies(e -> assertThat(keysOf(e)).containsExactly("goals.validation.not-empty"));
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> goals.deleteInitiative(data.initiative.getId(), data.initiative.getVersion())))
+                .satisfies(e -> assertThat(keysOf(e)).containsExactly("goals.validation.not-empty"));
+        assertThatThrownBy(() -> fixtures.as(member,
+                () -> goals.deletePillar(data.pillar.getId(), data.pillar.getVersion())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(goals.history(withResult.getId())).hasSize(1);
+    }
+
+    @Test
+    void emptyPillarIsDeleted() {
+        Pillar spare = fixtures.as(coordinator, () -> goals.savePillar(new PillarForm(null, 0, data.plan.getId(), 2,
+                "予備の柱")));
+
+        fixtures.as(coordinator, () -> goals.deletePillar(spare.getId(), spare.getVersion()));
+
+        assertThat(goals.tree(data.plan.getId()).pillars()).extracting(node -> node.pillar().getNumber())
+                .containsExactly(1);
+    }
 }
