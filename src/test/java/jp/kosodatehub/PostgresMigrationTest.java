@@ -3,17 +3,34 @@ package jp.kosodatehub;
 import static jp.kosodatehub.TestFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
+import java.util.List;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventFilter;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.Recurrence;
+import jp.kosodatehub.goals.ComputedDefinition;
+import jp.kosodatehub.goals.Direction;
+import jp.kosodatehub.goals.FiscalYear;
+import jp.kosodatehub.goals.GoalForms;
+import jp.kosodatehub.goals.GoalService;
+import jp.kosodatehub.goals.Indicator;
+import jp.kosodatehub.goals.IndicatorForm;
+import jp.kosodatehub.goals.IndicatorKind;
+import jp.kosodatehub.goals.IndicatorResult;
+import jp.kosodatehub.goals.Initiative;
+import jp.kosodatehub.goals.Pillar;
+import jp.kosodatehub.goals.Plan;
+import jp.kosodatehub.goals.UpdateFrequency;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.EventKind;
 import org.junit.jupiter.api.Assumptions;
@@ -101,5 +118,44 @@ class PostgresMigrationTest {
         // "_" is a LIKE wildcard; typed by a visitor it must only match itself.
         assertThat(events.feed(new EventFilter("1_0", kind.getId(), AgeBand.AGE_2, null, null, null), 0, 10))
                 .isEmpty();
+    }
+
+    @Autowired
+    GoalService goals;
+
+    @Test
+    void goalsStoreResultsCorrectionsAndComputedCountsOnPostgres() {
+        String coordinator = fixtures.coordinator();
+        EventKind kind = fixtures.kind("週末イベント");
+        String member = fixtures.member(fixtures.organisation("pg-goals", true));
+        LocalDate saturday = LocalDate.now().plusDays(2).with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        EventDraft weekend = draft(kind, "pg weekend");
+        weekend.setStartsAt(saturday.atTime(10, 0));
+        weekend.setEndsAt(saturday.atTime(12, 0));
+        Event saved = fixtures.as(member, () -> events.save(weekend));
+        fixtures.as(member, () -> events.submit(saved.getId(), saved.getVersion()));
+        Plan plan = fixtures.as(coordinator, () -> goals.savePlan(new GoalForms.PlanForm(null, 0, "pg plan", 2026,
+                2030)));
+        Pillar pillar = fixtures.as(coordinator, () -> goals.savePillar(new GoalForms.PillarForm(null, 0,
+                plan.getId(), 1, "柱")));
+        Initiative initiative = fixtures.as(coordinator, () -> goals.saveInitiative(new GoalForms.InitiativeForm(
+                null, 0, pillar.getId(), 1, "取組")));
+        Indicator percent = fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0,
+                initiative.getId(), "割合", "%", IndicatorKind.PERCENT, Direction.DECREASE, new BigDecimal("8.8"),
+                LocalDate.of(2025, 3, 31), new BigDecimal("5.0"), 2030, null, "区役所", UpdateFrequency.YEARLY,
+                List.of(), null)));
+        Indicator computed = fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0,
+                initiative.getId(), "週末の開催数", "回", IndicatorKind.COUNT, Direction.INCREASE, BigDecimal.ZERO,
+                LocalDate.now(), BigDecimal.TEN, 2030, null, "とことこ", UpdateFrequency.YEARLY, List.of(),
+                ComputedDefinition.eventDates(kind.getCode(), null, true, null))));
+
+        IndicatorResult first = fixtures.as(coordinator, () -> goals.recordResult(new GoalForms.ResultForm(
+                percent.getId(), LocalDate.now(), null, new BigDecimal("7.25"), null, null, null)));
+        fixtures.as(coordinator, () -> goals.correctResult(first.getId(), new BigDecimal("6.9"), "訂正", null));
+
+        assertThat(goals.history(percent.getId())).hasSize(2);
+        assertThat(goals.progress(percent.getId()).value()).isEqualByComparingTo("6.9");
+        assertThat(goals.currentResults(computed.getId()).getLast().getValue())
+                .isEqualByComparingTo(FiscalYear.of(saturday) == FiscalYear.of(LocalDate.now()) ? "1" : "0");
     }
 }

@@ -95,6 +95,16 @@ public class EventService {
         return filter.from() == null ? now() : filter.from().atStartOfDay();
     }
 
+    /**
+     * How many dates of published events fall between the two days (inclusive) and match the filter, leaving out
+     * cancelled events and cancelled dates; a moved date counts on the day it moved to. Counts the network's own
+     * activity for its goals ("weekend events held"), so dates already past count as much as those ahead.
+     */
+    @Transactional(readOnly = true)
+    public long countPublicDates(EventFilter filter, LocalDate from, LocalDate to) {
+        return dates.count(EventSpecifications.publicDatesHeld(filter.withDates(from, to)));
+    }
+
     /** Public events matching the filter's event-level parts that still have dates to come, for calendar export. */
     @Transactional(readOnly = true)
     public List<Event> publicEventsWithDatesAhead(EventFilter filter, int limit) {

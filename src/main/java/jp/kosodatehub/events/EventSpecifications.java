@@ -38,6 +38,32 @@ final class EventSpecifications {
         };
     }
 
+    /**
+     * Dates that take place as announced: of published events (not cancelled ones), not cancelled on their own,
+     * starting within the filter's dates, whether past or still ahead.
+     */
+    static Specification<EventOccurrence> publicDatesHeld(EventFilter filter) {
+        return (root, query, cb) -> {
+            Path<Event> event = root.get("event");
+            List<Predicate> where = new ArrayList<>(eventLevel(filter, event, cb));
+            where.add(cb.equal(event.get("status"), EventStatus.PUBLISHED));
+            where.add(cb.isFalse(root.get("cancelled")));
+            if (filter.weekendOrHoliday()) {
+                where.add(cb.isTrue(root.get("weekendOrHoliday")));
+            }
+            if (filter.evening()) {
+                where.add(cb.greaterThanOrEqualTo(root.get("startMinute"), EventFilter.EVENING_MINUTE));
+            }
+            if (filter.from() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("startsAt"), filter.from().atStartOfDay()));
+            }
+            if (filter.to() != null) {
+                where.add(cb.lessThan(root.get("startsAt"), filter.to().plusDays(1).atStartOfDay()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
     /** Public events matching the parts of the filter that concern the whole event, not a single date. */
     static Specification<Event> publicEvents(EventFilter filter) {
         return (root, query, cb) -> cb.and(eventLevel(filter, root, cb).toArray(Predicate[]::new));

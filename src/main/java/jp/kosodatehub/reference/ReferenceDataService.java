@@ -44,6 +44,17 @@ public class ReferenceDataService {
         return id == null ? Optional.empty() : kinds.findById(id);
     }
 
+    /** By code, active or not: computed goal indicators name districts and kinds by their stable codes. */
+    @Transactional(readOnly = true)
+    public Optional<District> findDistrictByCode(String code) {
+        return code == null ? Optional.empty() : districts.findByCode(code);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EventKind> findKindByCode(String code) {
+        return code == null ? Optional.empty() : kinds.findByCode(code);
+    }
+
     @Transactional(readOnly = true)
     @RolesAllowed(Roles.COORDINATOR)
     public List<District> allDistricts() {

@@ -18,6 +18,13 @@ import jp.kosodatehub.events.EventFilter;
 import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
+import jp.kosodatehub.goals.Direction;
+import jp.kosodatehub.goals.GoalProgress.Progress;
+import jp.kosodatehub.goals.GoalService;
+import jp.kosodatehub.goals.Indicator;
+import jp.kosodatehub.goals.IndicatorKind;
+import jp.kosodatehub.goals.Judgement;
+import jp.kosodatehub.goals.PlanTree;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.organisations.OrganisationService;
@@ -184,5 +191,55 @@ class DemoDataTest {
         assertThat(user.isEnabled()).as(username + " enabled").isTrue();
         assertThat(encoder.matches(DEMO_PASSWORD, user.getPassword())).as(username + " password").isTrue();
         return user;
+    }
+
+    // --- shared goals (GoalsDemoData) ----------------------------------------------------------------------------
+
+    @Autowired
+    GoalsDemoData goalsDemoData;
+
+    @Autowired
+    GoalService goals;
+
+    private PlanTree plan() {
+        return goals.tree(goals.plans().getFirst().getId());
+    }
+
+    @Test
+    void planHasTheFourPillarsOfTheSeedWithInitiativesAndTargetImages() {
+        PlanTree tree = plan();
+
+        assertThat(tree.plan().periodLabel()).isEqualTo("令和8年度〜令和12年度");
+        assertThat(tree.pillars()).extracting(pillar -> pillar.pillar().getTitle()).containsExactly(
+                "親子がほしい情報が見つかる発信の仕組みづくり", "親子が出会える地域の居場所づくり",
+                "子育てを温かく見守る地域づくり", "子育てを支える持続可能なネットワークづくり");
+        assertThat(tree.pillars()).extracting(pillar -> pillar.initiatives().size()).containsExactly(2, 3, 2, 2);
+        assertThat(tree.initiatives()).allSatisfy(node -> assertThat(node.targetImages()).isNotEmpty());
+    }
+
+    @Test
+    void indicatorsIncludeDecreaseDoneAndComputedOnesWithResults() {
+        List<Indicator> indicators = plan().indicators().toList();
+        Map<Long, Progress> progress = goals.progressOfPlan(plan().plan().getId());
+
+        assertThat(indicators).extracting(Indicator::getName).contains("子ども食堂の数",
+                "地域子育て支援拠点利用者数（延べ）", "ファミリー・サポート・センター会員数", "ヤングケアラー実態調査",
+                "悩みの相談相手がいない保護者の割合");
+        assertThat(indicators).anyMatch(i -> i.getDirection() == Direction.DECREASE)
+                .anyMatch(i -> i.getKind() == IndicatorKind.DONE)
+                .anyMatch(Indicator::isComputed)
+                .anyMatch(i -> i.getBreakdowns().size() == 2);
+        assertThat(progress.values()).allSatisfy(p -> assertThat(p.judgement()).isNotEqualTo(Judgement.NO_DATA));
+        Indicator cafeterias = indicators.stream().filter(i -> i.getName().equals("子ども食堂の数")).findFirst()
+                .orElseThrow();
+        assertThat(goals.history(cafeterias.getId())).hasSize(3)
+                .allSatisfy(result -> assertThat(result.getRecordedBy()).isEqualTo("みんなのテーブル 代表"));
+    }
+
+    @Test
+    void secondStartAddsNoSecondPlan() {
+        goalsDemoData.run(new DefaultApplicationArguments());
+
+        assertThat(goals.plans()).hasSize(1);
     }
 }

@@ -28,6 +28,11 @@ import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.events.Facility;
 import jp.kosodatehub.events.FeedParameters;
 import jp.kosodatehub.events.TargetGroup;
+import jp.kosodatehub.goals.Direction;
+import jp.kosodatehub.goals.IndicatorKind;
+import jp.kosodatehub.goals.Judgement;
+import jp.kosodatehub.goals.TargetImageStatus;
+import jp.kosodatehub.goals.UpdateFrequency;
 import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.security.AccountRole;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +102,11 @@ class TranslationsTest {
         Arrays.stream(TargetGroup.values()).map(TargetGroup::translationKey).forEach(keys::add);
         Arrays.stream(Facility.values()).map(Facility::translationKey).forEach(keys::add);
         Arrays.stream(FeedParameters.When.values()).map(FeedParameters.When::translationKey).forEach(keys::add);
+        Arrays.stream(Judgement.values()).map(Judgement::translationKey).forEach(keys::add);
+        Arrays.stream(TargetImageStatus.values()).map(TargetImageStatus::translationKey).forEach(keys::add);
+        Arrays.stream(IndicatorKind.values()).map(IndicatorKind::translationKey).forEach(keys::add);
+        Arrays.stream(Direction.values()).map(Direction::translationKey).forEach(keys::add);
+        Arrays.stream(UpdateFrequency.values()).map(UpdateFrequency::translationKey).forEach(keys::add);
         // The accounts view builds the role's key by hand rather than through an enum method.
         Arrays.stream(AccountRole.values())
                 .map(role -> "admin.account.role." + role.name().toLowerCase(Locale.ROOT))

@@ -1,0 +1,32 @@
+package jp.kosodatehub.goals;
+
+import java.util.List;
+import jp.kosodatehub.base.validation.InvalidInputException;
+
+/**
+ * An import refused as a whole: nothing was saved. Lists every bad row, so that whoever fixes the file in Excel can
+ * fix all of it at once rather than one error per attempt.
+ */
+public class GoalImportException extends InvalidInputException {
+
+    private final transient List<RowProblem> rows;
+
+    GoalImportException(List<RowProblem> rows) {
+        super(rows.stream().map(row -> new FieldProblem(row.column(), row.messageKey())).toList());
+        this.rows = List.copyOf(rows);
+    }
+
+    public List<RowProblem> rows() {
+        return rows;
+    }
+
+    /**
+     * One broken rule in one row.
+     *
+     * @param line line of the file, the header being line 1
+     * @param column the CSV column, or the service's field name when the rule concerns the record
+     * @param messageKey translation key of the reason
+     */
+    public record RowProblem(long line, String column, String messageKey) {
+    }
+}

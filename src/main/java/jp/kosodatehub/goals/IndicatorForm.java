@@ -1,0 +1,33 @@
+package jp.kosodatehub.goals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the indicator editor sends. Kept apart from {@link Indicator} so that a form cannot change which plan an
+ * indicator belongs to behind the service's back.
+ *
+ * @param id null for a new indicator
+ * @param breakdowns labels such as 窓口, 電話; empty for none
+ * @param computed null for an indicator whose results are entered by hand
+ */
+public record IndicatorForm(Long id, long version, Long initiativeId, String name, String unit, IndicatorKind kind,
+                            Direction direction, BigDecimal baselineValue, LocalDate baselineDate,
+                            BigDecimal targetValue, Integer targetFiscalYear, Long responsibleOrganisationId,
+                            String responsibleDepartment, UpdateFrequency frequency, List<String> breakdowns,
+                            ComputedDefinition computed) {
+
+    public IndicatorForm {
+        breakdowns = breakdowns == null ? List.of() : List.copyOf(breakdowns);
+    }
+
+    public static IndicatorForm of(Indicator indicator) {
+        return new IndicatorForm(indicator.getId(), indicator.getVersion(), indicator.getInitiativeId(),
+                indicator.getName(), indicator.getUnit(), indicator.getKind(), indicator.getDirection(),
+                indicator.getBaselineValue(), indicator.getBaselineDate(), indicator.getTargetValue(),
+                indicator.getTargetFiscalYear(), indicator.getResponsibleOrganisationId(),
+                indicator.getResponsibleDepartment(), indicator.getFrequency(), indicator.getBreakdowns(),
+                indicator.getComputed());
+    }
+}

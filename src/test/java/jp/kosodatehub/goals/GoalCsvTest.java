@@ -1,0 +1,256 @@
+package jp.kosodatehub.goals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.kosodatehub.TestFixtures;
+import jp.kosodatehub.goals.GoalForms.PlanForm;
+import jp.kosodatehub.goals.GoalForms.ResultForm;
+import jp.kosodatehub.goals.GoalForms.TargetImageForm;
+import jp.kosodatehub.goals.GoalImportException.RowProblem;
+import jp.kosodatehub.organisations.Organisation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+
+@SpringBootTest
+class GoalCsvTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    @Autowired
+    GoalService goals;
+
+    @Autowired
+    GoalCsv csv;
+
+    @Autowired
+    TestFixtures fixtures;
+
+    String coordinator;
+    Organisation cafeteria;
+    GoalTestData data;
+
+    @BeforeEach
+    void setUp() {
+        coordinator = fixtures.coordinator();
+        cafeteria = fixtures.organisation("=cafeteria", false);
+        data = new GoalTestData(goals, fixtures, coordinator);
+    }
+
+    private Plan emptyPlan() {
+        return fixtures.as(coordinator, () -> goals.savePlan(new PlanForm(null, 0, TestFixtures.unique("取込先"),
+                2026, 2030)));
+    }
+
+    private static ByteArrayInputStream in(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ByteArrayInputStream in(byte[] bytes) {
+        return new ByteArrayInputStream(bytes);
+    }
+
+    /** A structure row in header order, every cell quoted; cells not given are empty. */
+    private static String structure(Map<String, String> cells) {
+        return GoalCsv.STRUCTURE_HEADER.stream()
+                .map(column -> "\"" + cells.getOrDefault(column, "").replace("\"", "\"\"") + "\"")
+                .collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    private static String header(List<String> columns) {
+        return String.join(",", columns) + "\r\n";
+    }
+
+    private static Map<String, String> indicator(String pillar, String initiative, String name, String targetYear) {
+        return Map.ofEntries(Map.entry("record", "INDICATOR"), Map.entry("pillar", pillar),
+                Map.entry("initiative", initiative), Map.entry("title", name), Map.entry("kind", "COUNT"),
+                Map.entry("direction", "INCREASE"), Map.entry("baseline_value", "8"),
+                Map.entry("baseline_date", "2022-03-31"), Map.entry("target_value", "10"),
+                Map.entry("target_fiscal_year", targetYear), Map.entry("responsible_department", "こども家庭支援課"),
+                Map.entry("update_frequency", "YEARLY"));
+    }
+
+    private void fillSourcePlan() {
+        fixtures.as(coordinator, () -> goals.saveTargetImage(new TargetImageForm(null, 0, data.initiative.getId(),
+                "イベント等は、適切なツールで発信できている。\n（ホームページ、公式LINE、Instagram）",
+                TargetImageStatus.IN_PROGRESS)));
+        Indicator counted = fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0,
+                data.initiative.getId(), "相談件数", "件", IndicatorKind.COUNT, Direction.INCREASE,
+                new BigDecimal("25723"), LocalDate.of(2021, 3, 31), new BigDecimal("80231"), 2030,
+                cafeteria.getId(), null, UpdateFrequency.QUARTERLY, List.of("窓口", "電話"), null)));
+        fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0, data.initiative.getId(),
+                "悩みの相談相手がいない保護者の割合", "%", IndicatorKind.PERCENT, Direction.DECREASE,
+                new BigDecimal("8.8"), LocalDate.of(2024, 3, 31), new BigDecimal("5.0"), 2030, null,
+                "-区役所", UpdateFrequency.YEARLY, List.of(), null)));
+        fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0, data.initiative.getId(),
+                "週末のイベント開催数", "回", IndicatorKind.COUNT, Direction.INCREASE, BigDecimal.ZERO, TODAY,
+                new BigDecimal("40"), 2030, null, "とことこ", UpdateFrequency.YEARLY, List.of(),
+                ComputedDefinition.eventDates(null, null, true, null))));
+        IndicatorResult first = fixtures.as(coordinator, () -> goals.recordResult(new ResultForm(counted.getId(),
+                TODAY.minusDays(10), "窓口", new BigDecimal("30000"), "四半期報告\n（暫定）", "=集計表", null)));
+        fixtures.as(coordinator, () -> goals.recordResult(new ResultForm(counted.getId(), TODAY.minusDays(10),
+                "電話", new BigDecimal("2000"), null, null, null)));
+        fixtures.as(coordinator, () -> goals.correctResult(first.getId(), new BigDecimal("31000"), "訂正", null));
+    }
+
+    @Test
+    void exportedPlanAndResultsImportIntoAnEmptyPlanUnchanged() {
+        fillSourcePlan();
+        byte[] structure = fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId()));
+        byte[] results = fixtures.as(coordinator, () -> csv.exportResults(data.plan.getId()));
+        Plan target = emptyPlan();
+
+        ImportReport structureReport = fixtures.as(coordinator, () -> csv.importStructure(target.getId(),
+                in(structure)));
+        ImportReport resultsReport = fixtures.as(coordinator, () -> csv.importResults(target.getId(), in(results)));
+
+        assertThat(structureReport).isEqualTo(new ImportReport(1, 1, 1, 3, 0));
+        assertThat(resultsReport.results()).isEqualTo(3);
+        assertThat(fixtures.as(coordinator, () -> csv.exportStructure(target.getId()))).isEqualTo(structure);
+        Indicator copied = goals.tree(target.getId()).indicators()
+                .filter(indicator -> indicator.getName().equals("相談件数")).findFirst().orElseThrow();
+        assertThat(copied.getResponsibleOrganisationId()).isEqualTo(cafeteria.getId());
+        assertThat(goals.history(copied.getId())).hasSize(3)
+                .anySatisfy(result -> assertThat(result.getSource()).isEqualTo("=集計表"));
+        assertThat(goals.currentResults(copied.getId())).extracting(IndicatorResult::getValue)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyInAnyOrder(new BigDecimal("31000"), new BigDecimal("2000"));
+        assertThat(goals.progress(copied.getId()).value()).isEqualByComparingTo("33000");
+    }
+
+    @Test
+    void exportStartsWithAByteOrderMarkAndDefusesFormulas() {
+        fillSourcePlan();
+
+        byte[] structure = fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId()));
+        byte[] results = fixtures.as(coordinator, () -> csv.exportResults(data.plan.getId()));
+
+        assertThat(Arrays.copyOf(structure, 3)).isEqualTo(BOM);
+        assertThat(Arrays.copyOf(results, 3)).isEqualTo(BOM);
+        String text = new String(structure, StandardCharsets.UTF_8);
+        assertThat(text.substring(1)).startsWith(header(GoalCsv.STRUCTURE_HEADER));
+        assertThat(text).contains("'=cafeteria").contains("'-区役所").contains("\r\n");
+        assertThat(new String(results, StandardCharsets.UTF_8)).contains("'=集計表");
+    }
+
+    @Test
+    void importAcceptsFilesWithAndWithoutByteOrderMark() {
+        String file = header(GoalCsv.STRUCTURE_HEADER)
+                + structure(Map.of("record", "PILLAR", "pillar", "1", "title", "発信の仕組みづくり"));
+        Plan withBom = emptyPlan();
+        Plan withoutBom = emptyPlan();
+
+        fixtures.as(coordinator, () -> csv.importStructure(withBom.getId(), in("\uFEFF" + file)));
+        fixtures.as(coordinator, () -> csv.importStructure(withoutBom.getId(), in(file)));
+
+        assertThat(goals.tree(withBom.getId()).pillars()).extracting(node -> node.pillar().getTitle())
+                .containsExactly("発信の仕組みづくり");
+        assertThat(goals.tree(withoutBom.getId()).pillars()).extracting(node -> node.pillar().getTitle())
+                .containsExactly("発信の仕組みづくり");
+    }
+
+    @Test
+    void oneBadRowImportsNothingAndEveryBadRowIsReportedWithItsLine() {
+        Plan target = emptyPlan();
+        String file = header(GoalCsv.STRUCTURE_HEADER)                                                  // line 1
+                + structure(Map.of("record", "PILLAR", "pillar", "1", "title", "発信の仕組みづくり"))       // 2 good
+                + structure(Map.of("record", "PILLAR", "pillar", "2", "title", ""))                       // 3 bad
+                + structure(Map.of("record", "INITIATIVE", "pillar", "1", "initiative", "1",
+                        "title", "情報集約"))                                                              // 4 good
+                + structure(Map.of("record", "TARGET_IMAGE", "pillar", "1", "initiative", "1",
+                        "title", "二行の\n到達イメージ", "status", "IN_PROGRESS"))                          // 5–6 good
+                + structure(Map.of("record", "INITIATIVE", "pillar", "9", "initiative", "1",
+                        "title", "柱がない"))                                                               // 7 bad
+                + structure(Map.of("record", "TARGET_IMAGE", "pillar", "1", "initiative", "1",
+                        "title", "状態が変", "status", "DONE"))                                             // 8 bad
+                + structure(indicator("1", "1", "目標年度が期間外", "2035"))                                  // 9 bad
+                + structure(indicator("1", "1", "子ども食堂の数", "2030"))                                   // 10 good
+                + "INDICATOR,1,1,列が足りない\r\n"                                                          // 11 bad
+                + structure(Map.of("record", "PILLAR", "pillar", "三", "title", "<b>柱</b>"))              // 12 bad
+                + structure(Map.of("record", "PILLAR", "pillar", "3", "title", "<b>柱</b>"));             // 13 bad
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importStructure(target.getId(), in(file))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> {
+                    List<RowProblem> rows = ((GoalImportException) e).rows();
+                    assertThat(rows).extracting(RowProblem::line).containsExactly(3L, 7L, 8L, 9L, 11L, 12L, 13L);
+                    assertThat(rows).extracting(RowProblem::messageKey).containsExactly("validation.required",
+                            "goals.csv.unknown-parent", "goals.csv.bad-value",
+                            "goals.validation.target-year-outside-plan", "goals.csv.wrong-columns",
+                            "validation.bad-number", "validation.markup");
+                });
+        assertThat(goals.tree(target.getId()).pillars()).isEmpty();
+    }
+
+    @Test
+    void badResultRowsImportNoResultAtAll() {
+        Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数",
+                cafeteria.getId())));
+        String file = header(GoalCsv.RESULTS_HEADER)
+                + "1,1,1,子ども食堂の数,2025-03-31,,9,,年次報告,,,\r\n"
+                + "2,1,1,子ども食堂の数,2025/3/31,,\"1,000\",,,,,1\r\n"
+                + "3,1,1,ない指標,2025-03-31,,9,,,,,\r\n"
+                + "4,1,1,子ども食堂の数," + TODAY.plusDays(3) + ",,9,,,,,\r\n"
+                + "5,1,1,子ども食堂の数,2025-02-30,,九,,,,,\r\n"
+                + "6,1,1,子ども食堂の数,2025-03-31,,9,,,,,77\r\n";
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(), in(file))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> assertThat(((GoalImportException) e).rows())
+                        .extracting(RowProblem::line, RowProblem::messageKey)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(4L, "goals.csv.unknown-indicator"),
+                                org.assertj.core.groups.Tuple.tuple(5L, "goals.validation.date-in-future"),
+                                org.assertj.core.groups.Tuple.tuple(6L, "goals.csv.bad-date"),
+                                org.assertj.core.groups.Tuple.tuple(6L, "validation.bad-number"),
+                                org.assertj.core.groups.Tuple.tuple(7L, "goals.csv.unknown-correction")));
+        assertThat(goals.history(indicator.getId())).isEmpty();
+    }
+
+    @Test
+    void goodResultRowsImportWithCorrectionsLinked() {
+        Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数",
+                cafeteria.getId())));
+        String file = "\uFEFF" + header(GoalCsv.RESULTS_HEADER)
+                + "1,1,1,子ども食堂の数,2025-03-31,,9,,年次報告,,,\r\n"
+                + "2,1,1,子ども食堂の数,2025/3/31,,\"1,000\",桁の誤り,,,,1\r\n";
+
+        ImportReport report = fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(), in(file)));
+
+        assertThat(report.results()).isEqualTo(2);
+        assertThat(goals.currentResults(indicator.getId())).singleElement()
+                .satisfies(result -> assertThat(result.getValue()).isEqualByComparingTo("1000"));
+        assertThat(goals.history(indicator.getId())).hasSize(2);
+    }
+
+    @Test
+    void wrongHeaderIsReportedOnLineOne() {
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(),
+                in("date,value\r\n2025-03-31,9\r\n"))))
+                .satisfies(e -> assertThat(((GoalImportException) e).rows())
+                        .containsExactly(new RowProblem(1, "", "goals.csv.bad-header")));
+    }
+
+    @Test
+    void membersNeitherExportNorImport() {
+        String member = fixtures.member(cafeteria);
+
+        assertThatThrownBy(() -> fixtures.as(member, () -> csv.exportResults(data.plan.getId())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixtures.as(member, () -> csv.importStructure(data.plan.getId(),
+                in(header(GoalCsv.STRUCTURE_HEADER))))).isInstanceOf(AccessDeniedException.class);
+    }
+}
