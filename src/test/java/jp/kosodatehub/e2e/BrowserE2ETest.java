@@ -54,9 +54,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -449,11 +451,24 @@ class BrowserE2ETest {
     /** Opens a Vaadin select and clicks the option in its drop-down, as a visitor does. */
     private void choose(String label, String option) {
         WebElement select = visible(field("vaadin-select", label));
-        click(select);
-        click(By.xpath("//vaadin-select-item[normalize-space()=" + literal(option)
-                + "][not(ancestor::vaadin-select-value-button)]"));
-        waitUntil(label + " = " + option, d -> select.findElement(By.tagName("vaadin-select-value-button"))
-                .getText().strip().equals(option));
+        By item = By.xpath("//vaadin-select-item[normalize-space()=" + literal(option)
+                + "][not(ancestor::vaadin-select-value-button)]");
+        // The drop-down slides open; a pointer click during its animation can land on the neighbouring item on a
+        // slow machine, so the item is activated directly once it is shown, and the choice is checked.
+        for (int attempt = 1; ; attempt++) {
+            click(select);
+            WebElement choice = visible(item);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", choice);
+            try {
+                waitUntil(label + " = " + option, d -> select.findElement(By.tagName("vaadin-select-value-button"))
+                        .getText().strip().equals(option));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Ticks a single checkbox by clicking its label. */
