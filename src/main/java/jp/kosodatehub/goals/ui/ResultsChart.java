@@ -127,6 +127,9 @@ final class ResultsChart {
                         .append("\" text-anchor=\"middle\">").append(escape(label)).append("</text>");
             }
         }
+        double end = x(LocalDate.ofEpochDay(lastDay));
+        out.append("<line class=\"chart-tick\" x1=\"").append(num(end)).append("\" x2=\"").append(num(end))
+                .append("\" y1=\"").append(num(bottom)).append("\" y2=\"").append(num(bottom + 5)).append("\"/>");
         out.append("<text class=\"chart-axis-title\" x=\"").append(WIDTH - RIGHT).append("\" y=\"")
                 .append(num(bottom + 34)).append("\" text-anchor=\"end\">")
                 .append(escape(view.getTranslation("goals.public.chart.years"))).append("</text>");

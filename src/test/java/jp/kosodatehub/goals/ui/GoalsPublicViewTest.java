@@ -154,6 +154,23 @@ class GoalsPublicViewTest extends KaribuTest {
     }
 
     @Test
+    void doneIndicatorWithoutResultsSaysSoInsteadOfDrawingALine() {
+        String coordinator = fixtures.coordinator();
+        Indicator done = fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0,
+                salons.getInitiativeId(), "情報発信の仕組みの構築", null, IndicatorKind.DONE, Direction.ACHIEVE,
+                BigDecimal.ZERO, LocalDate.of(2026, 4, 1), BigDecimal.ONE, 2028, null, "事務局",
+                UpdateFrequency.YEARLY, List.of(), null)));
+
+        UI.getCurrent().navigate("goals/indicators/" + done.getId());
+
+        assertThat(text(_get(IndicatorView.class))).contains("実績なし", "進捗 まだ実績がありません", "未実施",
+                "実施（令和10年度（2028年度）まで）", "まだ実績が報告されていません。");
+        String svg = _get(Svg.class).getElement().getProperty("innerHTML");
+        assertThat(svg).contains("実績はまだありません", "class=\"chart-target\"").doesNotContain("chart-point");
+        assertThat(_find(NativeTableRow.class)).isEmpty();
+    }
+
+    @Test
     void unknownIndicatorOrPlanIsNotFound() {
         UI.getCurrent().navigate("goals/indicators/999999999999");
         _get(NotFoundView.class);
