@@ -9,14 +9,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventFilter;
 import jp.kosodatehub.events.EventService;
+import jp.kosodatehub.events.MonthCount;
 import jp.kosodatehub.events.Recurrence;
 import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
@@ -157,5 +160,26 @@ class PostgresMigrationTest {
         assertThat(goals.progress(percent.getId()).value()).isEqualByComparingTo("6.9");
         assertThat(goals.currentResults(computed.getId()).getLast().getValue())
                 .isEqualByComparingTo(FiscalYear.of(saturday) == FiscalYear.of(LocalDate.now()) ? "1" : "0");
+    }
+
+    @Test
+    void eventsTaggedWithAnInitiativeAreCountedByMonthOnPostgres() {
+        String coordinator = fixtures.coordinator();
+        String member = fixtures.member(fixtures.organisation("pg-tags", true));
+        Plan plan = fixtures.as(coordinator, () -> goals.savePlan(new GoalForms.PlanForm(null, 0, "pg tag plan",
+                2026, 2030)));
+        Pillar pillar = fixtures.as(coordinator, () -> goals.savePillar(new GoalForms.PillarForm(null, 0,
+                plan.getId(), 1, "柱")));
+        Initiative initiative = fixtures.as(coordinator, () -> goals.saveInitiative(new GoalForms.InitiativeForm(
+                null, 0, pillar.getId(), 1, "取組")));
+        EventDraft tagged = draft(fixtures.kind("ひろば"), "pg tagged");
+        tagged.setInitiativeIds(Set.of(initiative.getId()));
+        Event saved = fixtures.as(member, () -> events.save(tagged));
+        fixtures.as(member, () -> events.submit(saved.getId(), saved.getVersion()));
+        LocalDate day = saved.getStartsAt().toLocalDate();
+
+        assertThat(events.publicDatesOfInitiative(initiative.getId(), day, day, 5)).hasSize(1);
+        assertThat(events.publicDatesOfInitiativeByMonth(initiative.getId(), day, day))
+                .containsExactly(new MonthCount(YearMonth.from(day), 1));
     }
 }

@@ -4,8 +4,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import jp.kosodatehub.base.validation.InvalidInputException;
+import jp.kosodatehub.events.Event;
+import jp.kosodatehub.events.EventDraft;
+import jp.kosodatehub.events.EventService;
+import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
 import jp.kosodatehub.goals.FiscalYear;
@@ -53,14 +60,19 @@ class GoalsDemoData implements ApplicationRunner {
 
     private final GoalService goals;
     private final OrganisationService organisations;
+    private final EventService events;
     private final UserDetailsService users;
     private final Clock clock;
 
+    private static final int DEMO_EVENTS_MAX = 200;
+
     private final Map<String, Initiative> initiatives = new HashMap<>();
 
-    GoalsDemoData(GoalService goals, OrganisationService organisations, UserDetailsService users, Clock clock) {
+    GoalsDemoData(GoalService goals, OrganisationService organisations, EventService events,
+                  UserDetailsService users, Clock clock) {
         this.goals = goals;
         this.organisations = organisations;
+        this.events = events;
         this.users = users;
         this.clock = clock;
     }
@@ -72,6 +84,8 @@ class GoalsDemoData implements ApplicationRunner {
         }
         Plan plan = SystemAccess.runAsSystem(this::structure);
         int indicators = SystemAccess.runAsSystem(this::indicatorsAndResults);
+        int tagged = SystemAccess.runAsSystem(this::tagEvents);
+        log.info("Demo events tagged with initiatives: {}", tagged);
         log.info("Demo goals loaded: plan {} with {} indicators", plan.getName(), indicators);
     }
 
@@ -226,6 +240,43 @@ class GoalsDemoData implements ApplicationRunner {
         Long firstId = goals.history(indicator.getId()).getFirst().getId();
         SystemAccess.runAs(user("hub"), () -> goals.correctResult(firstId, BigDecimal.valueOf(11),
                 "集計漏れ2件を追加", "相談記録"));
+    }
+
+    /**
+     * Tags the published demo events with the initiatives they serve, as the office would when it reviews them.
+     * Runs here because the plan exists only now; the demo events were loaded before it.
+     */
+    private int tagEvents() {
+        int tagged = 0;
+        for (Event event : events.myEvents(Set.of(EventStatus.PUBLISHED), 0, DEMO_EVENTS_MAX)) {
+            Set<Long> ids = new HashSet<>();
+            String title = event.getTitle();
+            if (title.contains("サロン") || title.contains("ひろば")) {
+                ids.add(initiatives.get("2-1").getId());
+            }
+            if (title.contains("土曜") || title.contains("日曜") || title.contains("夜")) {
+                ids.add(initiatives.get("2-2").getId());
+            }
+            if (title.contains("多世代") || title.contains("えんがわ")) {
+                ids.add(initiatives.get("3-1").getId());
+            }
+            if (title.contains("パパ")) {
+                ids.add(initiatives.get("2-3").getId());
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            EventDraft draft = events.loadForEdit(event.getId());
+            draft.setInitiativeIds(ids);
+            try {
+                events.save(draft);
+                tagged++;
+            } catch (InvalidInputException e) {
+                // A demo event whose dates have drifted out of what the form accepts keeps its tags empty.
+                log.debug("Demo event {} left untagged: {}", event.getId(), e.getMessage());
+            }
+        }
+        return tagged;
     }
 
     private void as(String username, ResultForm form) {

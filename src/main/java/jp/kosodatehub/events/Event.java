@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import jp.kosodatehub.organisations.Organisation;
@@ -87,6 +88,13 @@ public class Event {
     @Enumerated(EnumType.STRING)
     @BatchSize(size = 100)
     private Set<Facility> facilities = EnumSet.noneOf(Facility.class);
+
+    /** Ids of the initiatives (取組) the event serves; ids only, so that events never depend on the goals. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "event_initiative", joinColumns = @JoinColumn(name = "event_id"))
+    @Column(name = "initiative_id", nullable = false)
+    @BatchSize(size = 100)
+    private Set<Long> initiativeIds = new HashSet<>();
 
     /** RFC 5545 RRULE of a series; {@code null} for a single event. */
     @Column(name = "recurrence_rule", length = 200)
@@ -162,6 +170,8 @@ public class Event {
                 : EnumSet.copyOf(draft.getTargetGroups());
         facilities = draft.getFacilities().isEmpty() ? EnumSet.noneOf(Facility.class)
                 : EnumSet.copyOf(draft.getFacilities());
+        initiativeIds.clear();
+        initiativeIds.addAll(draft.getInitiativeIds());
         recurrenceRule = draft.getRecurrence() == null ? null : draft.getRecurrence().toRule();
         skipHolidays = draft.getRecurrence() != null && draft.isSkipHolidays();
         skipFrom = draft.getRecurrence() == null ? null : draft.getSkipFrom();
@@ -242,6 +252,10 @@ public class Event {
 
     public Set<Facility> getFacilities() {
         return facilities.isEmpty() ? EnumSet.noneOf(Facility.class) : EnumSet.copyOf(facilities);
+    }
+
+    public Set<Long> getInitiativeIds() {
+        return Set.copyOf(initiativeIds);
     }
 
     public String getRecurrenceRule() {

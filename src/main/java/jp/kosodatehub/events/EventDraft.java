@@ -3,6 +3,7 @@ package jp.kosodatehub.events;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.District;
@@ -28,6 +29,7 @@ public class EventDraft {
     private Set<AgeBand> ageBands = EnumSet.noneOf(AgeBand.class);
     private Set<TargetGroup> targetGroups = EnumSet.noneOf(TargetGroup.class);
     private Set<Facility> facilities = EnumSet.noneOf(Facility.class);
+    private Set<Long> initiativeIds = new HashSet<>();
     private Recurrence recurrence;
     private boolean skipHolidays = true;
     private LocalDate skipFrom;
@@ -59,6 +61,7 @@ public class EventDraft {
         draft.ageBands = event.getAgeBands();
         draft.targetGroups = event.getTargetGroups();
         draft.facilities = event.getFacilities();
+        draft.initiativeIds = new HashSet<>(event.getInitiativeIds());
         draft.recurrence = event.getRecurrence();
         draft.skipHolidays = event.isSeries() ? event.isSkipHolidays() : true;
         draft.skipFrom = event.getSkipFrom();
@@ -97,6 +100,7 @@ public class EventDraft {
         copy.ageBands = source.getAgeBands();
         copy.targetGroups = source.getTargetGroups();
         copy.facilities = source.getFacilities();
+        copy.initiativeIds = source.getInitiativeIds();
         copy.recurrence = source.recurrence;
         copy.skipHolidays = source.skipHolidays;
         copy.skipFrom = source.skipFrom;
@@ -218,6 +222,15 @@ public class EventDraft {
     public void setFacilities(Set<Facility> facilities) {
         this.facilities = facilities == null || facilities.isEmpty() ? EnumSet.noneOf(Facility.class)
                 : EnumSet.copyOf(facilities);
+    }
+
+    /** The initiatives (取組) the event serves, by id; optional. */
+    public Set<Long> getInitiativeIds() {
+        return initiativeIds == null ? new HashSet<>() : new HashSet<>(initiativeIds);
+    }
+
+    public void setInitiativeIds(Set<Long> initiativeIds) {
+        this.initiativeIds = initiativeIds == null ? new HashSet<>() : new HashSet<>(initiativeIds);
     }
 
     /** How the event repeats, or {@code null} for a single event. */

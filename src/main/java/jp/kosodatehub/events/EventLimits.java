@@ -14,6 +14,8 @@ public final class EventLimits {
     public static final int REASON_MAX = 1000;
     public static final int CAPACITY_MAX = 100_000;
     public static final int FEE_MAX = 1_000_000;
+    /** An event serves a few initiatives at most; tagging with everything would say nothing. */
+    public static final int INITIATIVES_MAX = 10;
     /** An event may last at most this many days (a multi-day festival, never a year). */
     public static final int DURATION_MAX_DAYS = 31;
     /** How far into the past and future an event may be dated; catches typos such as year 99999 or 2205. */

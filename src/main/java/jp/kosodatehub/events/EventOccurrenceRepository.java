@@ -29,6 +29,20 @@ interface EventOccurrenceRepository extends JpaRepository<EventOccurrence, Long>
             + " order by o.startsAt, o.id")
     List<EventOccurrence> upcoming(Long eventId, LocalDateTime after, Pageable pageable);
 
+    /** Dates held as announced of published events tagged with the initiative, starting within the range. */
+    @Query("select o from EventOccurrence o join fetch o.event e where :initiativeId member of e.initiativeIds"
+            + " and e.status = :published and o.cancelled = false and o.startsAt >= :from and o.startsAt < :until"
+            + " order by o.startsAt, o.id")
+    List<EventOccurrence> heldForInitiative(Long initiativeId, EventStatus published, LocalDateTime from,
+                                            LocalDateTime until, Pageable pageable);
+
+    @Query("select new jp.kosodatehub.events.MonthCount(year(o.startsAt), month(o.startsAt), count(o))"
+            + " from EventOccurrence o join o.event e where :initiativeId member of e.initiativeIds"
+            + " and e.status = :published and o.cancelled = false and o.startsAt >= :from and o.startsAt < :until"
+            + " group by year(o.startsAt), month(o.startsAt) order by year(o.startsAt), month(o.startsAt)")
+    List<MonthCount> heldForInitiativeByMonth(Long initiativeId, EventStatus published, LocalDateTime from,
+                                              LocalDateTime until);
+
     @Query("select count(o) from EventOccurrence o where o.event.id = :eventId")
     long countByEvent(Long eventId);
 }

@@ -31,5 +31,8 @@ interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationEx
     @Query("select max(e.updatedAt) from Event e")
     Optional<Instant> lastUpdate();
 
+    @Query("select count(e) from Event e where :initiativeId member of e.initiativeIds")
+    long countTaggedWith(Long initiativeId);
+
     long countByStatusIn(Collection<EventStatus> statuses);
 }

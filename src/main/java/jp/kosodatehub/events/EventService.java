@@ -46,18 +46,20 @@ public class EventService {
     private final OccurrenceChangeRepository dateChanges;
     private final Occurrences occurrences;
     private final OrganisationService organisations;
+    private final InitiativeCatalogue initiatives;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     EventService(EventRepository events, EventStatusChangeRepository changes, EventOccurrenceRepository dates,
                  OccurrenceChangeRepository dateChanges, Occurrences occurrences, OrganisationService organisations,
-                 CurrentUser currentUser, Clock clock) {
+                 InitiativeCatalogue initiatives, CurrentUser currentUser, Clock clock) {
         this.events = events;
         this.changes = changes;
         this.dates = dates;
         this.dateChanges = dateChanges;
         this.occurrences = occurrences;
         this.organisations = organisations;
+        this.initiatives = initiatives;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -103,6 +105,36 @@ public class EventService {
     @Transactional(readOnly = true)
     public long countPublicDates(EventFilter filter, LocalDate from, LocalDate to) {
         return dates.count(EventSpecifications.publicDatesHeld(filter.withDates(from, to)));
+    }
+
+    /**
+     * Dates held as announced (published events, dates not cancelled) of the events tagged with an initiative,
+     * starting between the two days (inclusive), earliest first, at most {@code limit} of them.
+     */
+    @Transactional(readOnly = true)
+    public List<EventOccurrence> publicDatesOfInitiative(Long initiativeId, LocalDate from, LocalDate to,
+                                                         int limit) {
+        return dates.heldForInitiative(initiativeId, EventStatus.PUBLISHED, from.atStartOfDay(),
+                to.plusDays(1).atStartOfDay(), page(0, limit, Sort.unsorted()));
+    }
+
+    /** How many of those dates fall in each month between the two days (inclusive); empty months are left out. */
+    @Transactional(readOnly = true)
+    public List<MonthCount> publicDatesOfInitiativeByMonth(Long initiativeId, LocalDate from, LocalDate to) {
+        return dates.heldForInitiativeByMonth(initiativeId, EventStatus.PUBLISHED, from.atStartOfDay(),
+                to.plusDays(1).atStartOfDay());
+    }
+
+    /** Whether any event, whatever its state, is tagged with the initiative: such an initiative has history. */
+    @Transactional(readOnly = true)
+    public boolean isInitiativeUsed(Long initiativeId) {
+        return events.countTaggedWith(initiativeId) > 0;
+    }
+
+    /** The initiatives an event can be tagged with, for the event form. */
+    @Transactional(readOnly = true)
+    public List<InitiativeChoice> initiativeChoices() {
+        return initiatives.choices();
     }
 
     /** Public events matching the filter's event-level parts that still have dates to come, for calendar export. */
@@ -200,6 +232,7 @@ public class EventService {
                         .orElse(null)
                 : organisations.find(user.organisationId()).orElse(null);
         problems.require(organisation != null, "organisation", "validation.required");
+        checkInitiatives(draft, problems);
         Event event;
         if (draft.getId() == null) {
             problems.throwIfAny();
@@ -414,6 +447,15 @@ public class EventService {
     }
 
     // --- internals ---------------------------------------------------------------------------------------------
+
+    private void checkInitiatives(EventDraft draft, Problems problems) {
+        Set<Long> ids = draft.getInitiativeIds();
+        if (ids.size() > EventLimits.INITIATIVES_MAX) {
+            problems.add("initiativeIds", "event.validation.too-many-initiatives");
+        } else if (!ids.stream().allMatch(id -> id != null && initiatives.exists(id))) {
+            problems.add("initiativeIds", "event.validation.unknown-initiative");
+        }
+    }
 
     private Specification<Event> mine(Collection<EventStatus> statuses) {
         AppUser user = currentUser.require();

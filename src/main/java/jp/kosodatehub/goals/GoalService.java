@@ -123,6 +123,25 @@ public class GoalService {
         return new PlanTree(plan, nodes);
     }
 
+    /** One initiative with its pillar, plan, target images and indicators, for its own page. */
+    @Transactional(readOnly = true)
+    public InitiativePage initiativePage(Long id) {
+        Initiative initiative = initiative(id);
+        Pillar pillar = pillars.findById(initiative.getPillarId()).orElseThrow();
+        Plan plan = plan(pillar.getPlanId());
+        List<TargetImage> targetImages = images.findByInitiativeIdInOrderBySortOrderAscIdAsc(
+                List.of(initiative.getId()));
+        List<Indicator> initiativeIndicators = indicators.findByInitiativeIdInOrderByIdAsc(
+                List.of(initiative.getId()));
+        return new InitiativePage(plan, pillar, initiative, EventInitiatives.label(pillar, initiative),
+                targetImages, initiativeIndicators);
+    }
+
+    /** What an initiative's page shows of the plan; the label numbers it as the plan does ("1-②"). */
+    public record InitiativePage(Plan plan, Pillar pillar, Initiative initiative, String label,
+                                 List<TargetImage> targetImages, List<Indicator> indicators) {
+    }
+
     @Transactional(readOnly = true)
     public Indicator indicator(Long id) {
         return indicators.findById(id == null ? -1 : id)
@@ -446,7 +465,8 @@ public class GoalService {
         Initiative initiative = initiative(id);
         checkVersion(initiative.getVersion(), version, "Initiative " + id);
         boolean empty = images.countByInitiativeId(initiative.getId()) == 0
-                && indicators.findByInitiativeIdInOrderByIdAsc(List.of(initiative.getId())).isEmpty();
+                && indicators.findByInitiativeIdInOrderByIdAsc(List.of(initiative.getId())).isEmpty()
+                && !events.isInitiativeUsed(initiative.getId());
         new Problems().require(empty, "initiative", "goals.validation.not-empty").throwIfAny();
         initiatives.delete(initiative);
     }

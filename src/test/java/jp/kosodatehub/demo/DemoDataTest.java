@@ -237,6 +237,18 @@ class DemoDataTest {
     }
 
     @Test
+    void somePublishedEventsServeInitiativesAndShowOnTheirPages() {
+        List<Event> all = fixtures.as("coordinator", () -> events.myEvents(Set.of(EventStatus.PUBLISHED), 0, 200));
+        Long weekends = plan().initiatives().filter(node -> node.initiative().getTitle().startsWith("平日日中以外"))
+                .findFirst().orElseThrow().initiative().getId();
+        LocalDate today = LocalDate.now(JAPAN);
+
+        assertThat(all).filteredOn(event -> !event.getInitiativeIds().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(events.publicDatesOfInitiative(weekends, today.minusMonths(6), today.plusMonths(6), 5))
+                .isNotEmpty();
+    }
+
+    @Test
     void secondStartAddsNoSecondPlan() {
         goalsDemoData.run(new DefaultApplicationArguments());
 

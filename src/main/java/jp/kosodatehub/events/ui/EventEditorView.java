@@ -102,7 +102,8 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         if (event != null) {
             add(statusBox());
         }
-        EventForm form = new EventForm(organisations, reference.activeKinds(), reference.activeDistricts());
+        EventForm form = new EventForm(organisations, reference.activeKinds(), reference.activeDistricts(),
+                events.initiativeChoices());
         form.edit(draft);
         EventStatus status = event == null ? EventStatus.DRAFT : event.getStatus();
         boolean editable = status != EventStatus.CANCELLED && status != EventStatus.WITHDRAWN;

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -24,8 +25,11 @@ import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.base.validation.TextRules;
@@ -34,6 +38,7 @@ import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventLimits;
 import jp.kosodatehub.events.EventRules;
 import jp.kosodatehub.events.Facility;
+import jp.kosodatehub.events.InitiativeChoice;
 import jp.kosodatehub.events.TargetGroup;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.District;
@@ -58,6 +63,7 @@ class EventForm extends Div {
     final CheckboxGroup<AgeBand> ageBands = new CheckboxGroup<>();
     final CheckboxGroup<TargetGroup> targetGroups = new CheckboxGroup<>();
     final CheckboxGroup<Facility> facilities = new CheckboxGroup<>();
+    final MultiSelectComboBox<InitiativeChoice> initiatives = new MultiSelectComboBox<>();
     final RepeatFields repeat = new RepeatFields(startsAt::getValue);
     final Checkbox free = new Checkbox();
     final IntegerField feeYen = new IntegerField();
@@ -75,8 +81,11 @@ class EventForm extends Div {
     /**
      * @param organisations the organisations to choose from, for the office; empty for a member, whose events
      *                      always belong to their own organisation
+     * @param initiativeChoices the initiatives of the shared goals an event may serve; the field is hidden when
+     *                          there are none
      */
-    EventForm(List<Organisation> organisations, List<EventKind> kinds, List<District> districts) {
+    EventForm(List<Organisation> organisations, List<EventKind> kinds, List<District> districts,
+              List<InitiativeChoice> initiativeChoices) {
         addClassName("event-form");
         Locale locale = getLocale();
         LocalDate today = LocalDate.now(Formats.JAPAN);
@@ -136,6 +145,12 @@ class EventForm extends Div {
         facilities.setItemLabelGenerator(facility -> getTranslation(facility.translationKey()));
         startsAt.addValueChangeListener(change -> repeat.refresh());
 
+        initiatives.setLabel(getTranslation("event.field.initiatives"));
+        initiatives.setHelperText(getTranslation("event.field.initiatives-help"));
+        initiatives.setItems(initiativeChoices);
+        initiatives.setItemLabelGenerator(InitiativeChoice::label);
+        initiatives.setVisible(!initiativeChoices.isEmpty());
+
         free.setLabel(getTranslation("event.free"));
         feeYen.setLabel(getTranslation("event.field.fee"));
         feeYen.setSuffixComponent(new Span(getTranslation("event.yen")));
@@ -178,6 +193,7 @@ class EventForm extends Div {
         layout.add(ageBands, 2);
         layout.add(targetGroups, 2);
         layout.add(facilities, 2);
+        layout.add(initiatives, 2);
         layout.add(free, feeYen);
         layout.add(bookingRequired, capacity);
         layout.add(bookingHow, bookingDeadline);
@@ -255,6 +271,9 @@ class EventForm extends Div {
                 .bind(EventDraft::getAgeBands, EventDraft::setAgeBands);
         binder.forField(targetGroups).bind(EventDraft::getTargetGroups, EventDraft::setTargetGroups);
         binder.forField(facilities).bind(EventDraft::getFacilities, EventDraft::setFacilities);
+        binder.forField(initiatives).bind(this::chosenInitiatives,
+                (edited, chosen) -> edited.setInitiativeIds(chosen.stream().map(InitiativeChoice::id)
+                        .collect(Collectors.toSet())));
         binder.forField(free).bind(EventDraft::isFree, EventDraft::setFree);
         binder.forField(feeYen).withValidator(rule(value -> EventRules.checkFee(free.getValue(), value)))
                 .bind(EventDraft::getFeeYen, EventDraft::setFeeYen);
@@ -273,6 +292,12 @@ class EventForm extends Div {
                 .bind(EventDraft::getContact, EventDraft::setContact);
         binder.forField(description).withValidator(text(false, EventLimits.DESCRIPTION_MAX, true))
                 .bind(EventDraft::getDescription, EventDraft::setDescription);
+    }
+
+    private Set<InitiativeChoice> chosenInitiatives(EventDraft edited) {
+        Set<Long> ids = edited.getInitiativeIds();
+        return initiatives.getListDataView().getItems().filter(choice -> ids.contains(choice.id()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private Validator<String> text(boolean required, int max, boolean multiLine) {
@@ -318,7 +343,7 @@ class EventForm extends Div {
                 Map.entry("district", district), Map.entry("ageBands", ageBands), Map.entry("feeYen", feeYen),
                 Map.entry("bookingHow", bookingHow), Map.entry("bookingDeadline", bookingDeadline),
                 Map.entry("capacity", capacity), Map.entry("contact", contact),
-                Map.entry("description", description));
+                Map.entry("description", description), Map.entry("initiativeIds", initiatives));
     }
 
     private void fireSave(boolean submit) {
