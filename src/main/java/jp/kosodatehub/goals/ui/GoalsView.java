@@ -113,8 +113,10 @@ class GoalsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private Div initiativeCard(PlanTree.InitiativeNode node, Map<Long, Progress> progress) {
         Div card = new Div();
         card.addClassName("goal-initiative");
-        card.add(new H3(getTranslation("goals.public.initiative", Integer.toString(node.initiative().getNumber()),
-                node.initiative().getTitle())));
+        // The heading opens the initiative's own page: its indicators next to the events that serve it.
+        card.add(new H3(new Anchor("goals/initiatives/" + node.initiative().getId(), getTranslation(
+                "goals.public.initiative", Integer.toString(node.initiative().getNumber()),
+                node.initiative().getTitle()))));
         if (!node.targetImages().isEmpty()) {
             H4 imagesHeading = new H4(getTranslation("goals.public.target-images"));
             UnorderedList images = new UnorderedList();
