@@ -25,7 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The CSV export over real HTTP: only the office gets the file, through the same security chain as a browser. */
 @ExtendWith(RestoreSecurityContextStrategy.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A context of its own: sharing LoginHttpTest's cached one, whichever class ran second would find the security
+// context strategy restored under the context's feet (see RestoreSecurityContextStrategy).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kosodatehub.test.context=goal-csv-endpoint")
 class GoalCsvEndpointTest {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

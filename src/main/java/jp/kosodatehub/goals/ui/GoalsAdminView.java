@@ -100,6 +100,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     private final Div downloads = new Div();
     private final Div importResult = new Div();
     private final Grid<GoalImportException.RowProblem> importProblems = new Grid<>();
+    /** The plan on screen, for uploads: they are received without the session lock, so not from the Select. */
+    private volatile Long shownPlanId;
 
     GoalsAdminView(GoalService goals, GoalCsv csv, OrganisationService organisations,
                    ReferenceDataService reference) {
@@ -145,6 +147,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     private void showPlan() {
         Plan plan = planSelect.getValue();
         boolean present = plan != null;
+        shownPlanId = present ? plan.getId() : null;
         editPlan.setEnabled(present);
         addPillar.setEnabled(present);
         downloads.setVisible(present);
@@ -556,13 +559,13 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private ImportOutcome runImport(CsvPart part, InputStream in) {
-        Plan plan = planSelect.getValue();
-        if (plan == null) {
+        Long planId = shownPlanId;
+        if (planId == null) {
             return new ImportOutcome(null, List.of(), new IllegalStateException("No plan"));
         }
         try {
-            ImportReport report = part == CsvPart.STRUCTURE ? csv.importStructure(plan.getId(), in)
-                    : csv.importResults(plan.getId(), in);
+            ImportReport report = part == CsvPart.STRUCTURE ? csv.importStructure(planId, in)
+                    : csv.importResults(planId, in);
             return new ImportOutcome(report, List.of(), null);
         } catch (GoalImportException e) {
             return new ImportOutcome(null, e.rows(), null);
