@@ -27,7 +27,9 @@ class SecurityConfig {
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
                 // Calendar apps and feed readers subscribe without an account (jp.kosodatehub.feeds).
                 .requestMatchers(HttpMethod.GET, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
-                .requestMatchers(HttpMethod.HEAD, "/feeds/**", "/api/**", "/events/*.ics").permitAll());
+                .requestMatchers(HttpMethod.HEAD, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
+                // The office's CSV export; Vaadin's catch-all would refuse this controller URL. GoalCsv checks too.
+                .requestMatchers(HttpMethod.GET, "/goals/export.csv").hasRole(Roles.COORDINATOR));
         http.headers(headers -> {
             // Vaadin forwards page requests to its own servlet, which commits the response before Spring
             // Security's header filter would add its headers on the way out; write them up front instead.

@@ -74,6 +74,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation(user.isCoordinator() ? "nav.all-events" : "nav.my-events"),
                 "my/events"));
         nav.addItem(new SideNavItem(getTranslation("nav.new-event"), "my/events/new"));
+        nav.addItem(new SideNavItem(getTranslation("nav.goals"), "goals"));
+        nav.addItem(new SideNavItem(getTranslation("nav.my-indicators"), "my/indicators"));
         if (user.isCoordinator()) {
             SideNavItem moderation = new SideNavItem(getTranslation("nav.moderation"), "moderation");
             moderationCount.addClassNames("badge", "badge-warning", "nav-count");
@@ -82,6 +84,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem(getTranslation("nav.organisations"), "admin/organisations"));
             nav.addItem(new SideNavItem(getTranslation("nav.accounts"), "admin/accounts"));
             nav.addItem(new SideNavItem(getTranslation("nav.reference"), "admin/reference"));
+            nav.addItem(new SideNavItem(getTranslation("nav.goals-admin"), "admin/goals"));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.password"), "my/password"));
         return nav;
