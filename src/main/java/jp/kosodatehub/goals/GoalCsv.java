@@ -419,12 +419,7 @@ public class GoalCsv {
                 }
                 return null;
             }
-            try {
-                return Integer.valueOf(value.strip());
-            } catch (NumberFormatException e) {
-                problem(column, "validation.bad-number");
-                return null;
-            }
+            return parsed(column, value, Integer::valueOf, "validation.bad-number");
         }
 
         /** A number; thousands separators as Excel writes them (25,723) are allowed. */
@@ -433,12 +428,7 @@ public class GoalCsv {
             if (value == null) {
                 return null;
             }
-            try {
-                return new BigDecimal(value.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                problem(column, "validation.bad-number");
-                return null;
-            }
+            return parsed(column, value.replace(",", ""), BigDecimal::new, "validation.bad-number");
         }
 
         /** 2026-04-01 as exported, or 2026/4/1 as Excel shows dates in Japan. */
@@ -447,10 +437,17 @@ public class GoalCsv {
             if (value == null) {
                 return null;
             }
+            return parsed(column, value, text -> text.contains("/") ? LocalDate.parse(text, SLASHED)
+                    : LocalDate.parse(text), "goals.csv.bad-date");
+        }
+
+        /** Reads a non-empty cell, or records the problem at its column and gives null. */
+        private <T> T parsed(String column, String value, java.util.function.Function<String, T> parser,
+                             String problemKey) {
             try {
-                return value.contains("/") ? LocalDate.parse(value.strip(), SLASHED) : LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                problem(column, "goals.csv.bad-date");
+                return parser.apply(value.strip());
+            } catch (NumberFormatException | DateTimeParseException e) {
+                problem(column, problemKey);
                 return null;
             }
         }
