@@ -1,5 +1,11 @@
 package jp.kosodatehub.base.i18n;
 
+import jp.kosodatehub.volunteers.AccessAction;
+import jp.kosodatehub.volunteers.ApplicantStatus;
+import jp.kosodatehub.volunteers.OpeningSchedule;
+import jp.kosodatehub.volunteers.PostStatus;
+import jp.kosodatehub.volunteers.SupporterType;
+import jp.kosodatehub.volunteers.VolunteerAgeBand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -107,6 +113,12 @@ class TranslationsTest {
         Arrays.stream(IndicatorKind.values()).map(IndicatorKind::translationKey).forEach(keys::add);
         Arrays.stream(Direction.values()).map(Direction::translationKey).forEach(keys::add);
         Arrays.stream(UpdateFrequency.values()).map(UpdateFrequency::translationKey).forEach(keys::add);
+        Arrays.stream(SupporterType.values()).map(SupporterType::translationKey).forEach(keys::add);
+        Arrays.stream(VolunteerAgeBand.values()).map(VolunteerAgeBand::translationKey).forEach(keys::add);
+        Arrays.stream(ApplicantStatus.values()).map(ApplicantStatus::translationKey).forEach(keys::add);
+        Arrays.stream(PostStatus.values()).map(PostStatus::translationKey).forEach(keys::add);
+        Arrays.stream(OpeningSchedule.values()).map(OpeningSchedule::translationKey).forEach(keys::add);
+        Arrays.stream(AccessAction.values()).map(AccessAction::translationKey).forEach(keys::add);
         // The accounts view builds the role's key by hand rather than through an enum method.
         Arrays.stream(AccountRole.values())
                 .map(role -> "admin.account.role." + role.name().toLowerCase(Locale.ROOT))
