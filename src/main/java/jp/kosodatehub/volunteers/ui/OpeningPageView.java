@@ -157,6 +157,8 @@ class OpeningPageView extends VerticalLayout implements BeforeEnterObserver, Has
             if (outcome != null) {
                 section.removeAll();
                 section.add(thanks(opening));
+                // The long form is gone: on a phone the thanks would otherwise sit above the visible part.
+                section.scrollIntoView();
             }
         });
         section.add(form);
