@@ -2,6 +2,7 @@ package jp.kosodatehub.volunteers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -188,7 +190,7 @@ class ApplicantServiceTest {
                 ApplicantStatus.FINISHED));
         Applicant again = fixtures.as(memberA, () -> service.moveTo(applicant.getId(), finished.getVersion(),
                 ApplicantStatus.ACTIVE));
-        assertThat(again.getRecruitedAt()).isEqualTo(recruited);
+        assertThat(again.getRecruitedAt()).isCloseTo(recruited, within(1, ChronoUnit.MILLIS));
         assertThat(again.getLastActivityAt()).isAfter(applicant.getLastActivityAt());
     }
 
@@ -397,9 +399,9 @@ class ApplicantServiceTest {
         assertThat(gone.getStatus()).isEqualTo(ApplicantStatus.ACTIVE);
         assertThat(gone.getAgeBand()).isEqualTo(expired.getAgeBand());
         assertThat(gone.getSupporterType()).isEqualTo(expired.getSupporterType());
-        assertThat(gone.getRecruitedAt()).isEqualTo(expired.getRecruitedAt());
+        assertThat(gone.getRecruitedAt()).isCloseTo(expired.getRecruitedAt(), within(1, ChronoUnit.MILLIS));
         assertThat(gone.getOrganisationId()).isEqualTo(orgA.getId());
-        assertThat(gone.getCreatedAt()).isEqualTo(expired.getCreatedAt());
+        assertThat(gone.getCreatedAt()).isCloseTo(expired.getCreatedAt(), within(1, ChronoUnit.MILLIS));
         assertThat(noteRepository.findByApplicantId(expired.getId(), OffsetPage.of(0, 10, Sort.unsorted())))
                 .isEmpty();
         assertThat(activityRepository.findByApplicantId(expired.getId(), OffsetPage.of(0, 10, Sort.unsorted())))

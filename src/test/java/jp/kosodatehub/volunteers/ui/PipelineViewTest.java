@@ -10,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import jp.kosodatehub.KaribuTest;
 import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.organisations.Organisation;
@@ -128,8 +130,10 @@ class PipelineViewTest extends KaribuTest {
         UI.getCurrent().navigate("my/volunteers");
         @SuppressWarnings("unchecked")
         Grid<Applicant> grid = _get(Grid.class);
-        GridKt._clickItem(grid, 0);
+        _setValue(_get(CheckboxGroup.class, spec -> spec.withLabel("状態")), Set.of(ApplicantStatus.ACTIVE));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
         assertThat(GridKt._get(grid, 0).getId()).isEqualTo(active.getId());
+        GridKt._clickItem(grid, 0);
 
         BigDecimalField hours = _get(BigDecimalField.class, spec -> spec.withLabel("時間"));
         _setValue(hours, new BigDecimal("1.1"));
