@@ -88,7 +88,7 @@ class PipelineView extends VerticalLayout implements HasDynamicTitle {
             filters.addComponentAsFirst(organisation);
         }
 
-        grid.addColumn(this::name).setHeader(getTranslation("volunteer.pipeline.column.name"))
+        grid.addColumn(this::name).setKey("name").setHeader(getTranslation("volunteer.pipeline.column.name"))
                 .setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(a -> a.getOpening().getRole()).setHeader(getTranslation("volunteer.pipeline.column.opening"))
                 .setAutoWidth(true).setFlexGrow(1);

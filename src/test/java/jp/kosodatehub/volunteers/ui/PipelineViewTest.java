@@ -9,13 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -30,8 +33,11 @@ import java.util.List;
 import java.util.Set;
 import jp.kosodatehub.KaribuTest;
 import jp.kosodatehub.TestFixtures;
+import jp.kosodatehub.base.ui.NotFoundView;
 import jp.kosodatehub.organisations.Organisation;
+import jp.kosodatehub.volunteers.AccessAction;
 import jp.kosodatehub.volunteers.Applicant;
+import jp.kosodatehub.volunteers.ApplicantAccess;
 import jp.kosodatehub.volunteers.ApplicantNote;
 import jp.kosodatehub.volunteers.ApplicantService;
 import jp.kosodatehub.volunteers.ApplicantStatus;
@@ -142,5 +148,47 @@ class PipelineViewTest extends KaribuTest {
         assertThat(hours.isInvalid()).isTrue();
         assertThat(hours.getErrorMessage()).isEqualTo("0.25時間（15分）単位で入力してください");
         assertThat(applicants.activities(active.getId())).isEmpty();
+    }
+
+    @Test
+    void officeErasesOnePersonAfterConfirmingAndSeesItInTheAccessLog() {
+        String coordinator = fixtures.coordinator();
+        login(coordinator);
+        UI.getCurrent().navigate("my/volunteers");
+        _setValue(_get(Select.class, spec -> spec.withLabel("団体")), opening.getOrganisation());
+        @SuppressWarnings("unchecked")
+        Grid<Applicant> grid = _get(Grid.class);
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(GridKt._get(grid, 1).getId()).isEqualTo(waiting.getId());
+        GridKt._clickItem(grid, 1);
+
+        _click(_get(Button.class, spec -> spec.withText("個人情報を消去")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+        NotificationsKt.expectNotifications("個人情報を消去しました");
+
+        assertThat(applicants.get(waiting.getId()).isAnonymised()).isTrue();
+        assertThat(_find(Button.class, spec -> spec.withText("個人情報を消去"))).isEmpty();
+        assertThat(GridKt._getFormatted(grid, 1, "name")).isEqualTo("匿名化済み");
+
+        UI.getCurrent().navigate("admin/volunteers/access");
+        @SuppressWarnings("unchecked")
+        Grid<ApplicantAccess> log = _get(Grid.class);
+        assertThat(GridKt._get(log, 0).getUsername()).isEqualTo(coordinator);
+        assertThat(GridKt._size(log)).isGreaterThan(0);
+        boolean erasureLogged = false;
+        for (int row = 0; row < Math.min(GridKt._size(log), 20); row++) {
+            ApplicantAccess entry = GridKt._get(log, row);
+            erasureLogged |= entry.getAction() == AccessAction.ERASE && waiting.getId().equals(entry.getApplicantId());
+        }
+        assertThat(erasureLogged).isTrue();
+    }
+
+    @Test
+    void memberIsRefusedTheAccessLog() {
+        login(member);
+        UI.getCurrent().navigate("admin/volunteers/access");
+
+        _get(NotFoundView.class);
+        assertThat(_find(AccessLogView.class)).isEmpty();
     }
 }
