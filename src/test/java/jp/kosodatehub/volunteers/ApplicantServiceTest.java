@@ -53,6 +53,9 @@ class ApplicantServiceTest {
     @Autowired
     VolunteerActivityRepository activityRepository;
 
+    @Autowired
+    RetentionJob retentionJob;
+
     Organisation orgA;
     Organisation orgB;
     String memberA;
@@ -414,6 +417,16 @@ class ApplicantServiceTest {
         assertThat(noteRepository.findByApplicantId(recent.getId(), OffsetPage.of(0, 10, Sort.unsorted())))
                 .hasSize(1);
         assertThat(SystemAccess.runAsSystem(service::anonymiseExpired)).isZero();
+    }
+
+    @Test
+    void nightlyJobRunsTheRetentionAsTheSystemWithoutALogin() {
+        Applicant expired = volunteers.applicant(openingA, "期限切れの方", "job@example.jp", ApplicantStatus.NEW,
+                ZonedDateTime.now().minusMonths(12).minusDays(1).toInstant());
+
+        retentionJob.anonymiseExpired();
+
+        assertPersonalFieldsGone(applicantRepository.findById(expired.getId()).orElseThrow());
     }
 
     @Test
