@@ -38,7 +38,7 @@ interface OpeningRepository extends JpaRepository<Opening, Long>, JpaSpecificati
             order by case when o.schedule = :ongoing then 1 else 0 end,
               coalesce(o.onDate, (select cast(min(y.startsAt) as LocalDate) from EventOccurrence y
                     where y.event.id = o.eventId and y.cancelled = false and y.endsAt >= :now)) nulls last,
-              o.startTime nulls first, o.publishedAt desc, o.id
+              o.startTime nulls first, o.publishedAt desc, o.id desc
             """)
     List<Opening> publicBoard(@Param("published") PostStatus published,
                               @Param("schedules") Collection<OpeningSchedule> schedules,
