@@ -48,7 +48,8 @@ class MyOpeningsView extends VerticalLayout implements HasDynamicTitle {
         addClassNames("page", "my-openings");
         setPadding(false);
 
-        Button create = new Button(getTranslation("volunteer.opening.action.new"), click -> edit(OpeningEditorView.NEW));
+        Button create = new Button(getTranslation("volunteer.opening.action.new"),
+                click -> edit(OpeningEditorView.NEW));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         status.setLabel(getTranslation("volunteer.opening.my.filter.status"));

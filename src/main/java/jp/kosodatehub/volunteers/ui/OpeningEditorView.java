@@ -120,7 +120,8 @@ class OpeningEditorView extends VerticalLayout implements BeforeEnterObserver, H
         Div actions = new Div();
         actions.addClassName("form-buttons");
         if (opening.isPublic()) {
-            actions.add(new Anchor("volunteer/" + opening.getId(), getTranslation("volunteer.opening.action.view-page")));
+            actions.add(new Anchor("volunteer/" + opening.getId(),
+                    getTranslation("volunteer.opening.action.view-page")));
         }
         if (opening.getStatus() == PostStatus.PUBLISHED) {
             Button close = new Button(getTranslation("volunteer.opening.action.close"), click -> confirm(
