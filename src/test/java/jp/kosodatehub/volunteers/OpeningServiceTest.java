@@ -289,6 +289,28 @@ class OpeningServiceTest {
     }
 
     @Test
+    void eventLinkedOpeningsTakeTheirPlaceByTheEventsNextDate() {
+        District district = fixtures.district("釜利谷");
+        Event tomorrow = publishedEvent(member);
+        OpeningDraft dayAfter = draft("明後日");
+        dayAfter.setDistrict(district);
+        dayAfter.setSchedule(OpeningSchedule.ONE_DATE);
+        dayAfter.setOnDate(today().plusDays(2));
+        OpeningDraft atEvent = draft("催しの日");
+        atEvent.setDistrict(district);
+        atEvent.setSchedule(OpeningSchedule.EVENT);
+        atEvent.setEventId(tomorrow.getId());
+        Opening later = publishAsOffice(member, dayAfter);
+        Opening linked = publishAsOffice(member, atEvent);
+
+        assertThat(board(new OpeningFilter(null, district.getId(), OpeningFilter.Timing.DATED)))
+                .containsExactly(linked.getId(), later.getId());
+        fixtures.as(member, () -> events.withdraw(tomorrow.getId(),
+                events.get(tomorrow.getId()).getVersion()));
+        assertThat(board(new OpeningFilter(null, district.getId(), null))).containsExactly(later.getId());
+    }
+
+    @Test
     void pastOneDateOpeningsAndDraftsAreNeverPublic() {
         District district = fixtures.district("六浦");
         OpeningDraft past = draft("昨日の受付");
