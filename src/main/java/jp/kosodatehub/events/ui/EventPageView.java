@@ -30,6 +30,7 @@ import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -47,12 +48,16 @@ class EventPageView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final transient EventService events;
     private final transient CurrentUser currentUser;
     private final transient AppProperties properties;
+    private final transient ObjectProvider<EventPageSection> sections;
     private String title = "";
 
-    EventPageView(EventService events, CurrentUser currentUser, AppProperties properties) {
+    /** @param sections what other features add to an event's page; there may be none */
+    EventPageView(EventService events, CurrentUser currentUser, AppProperties properties,
+                  ObjectProvider<EventPageSection> sections) {
         this.events = events;
         this.currentUser = currentUser;
         this.properties = properties;
+        this.sections = sections;
         addClassNames("page", "event-page");
         setPadding(false);
     }
@@ -78,6 +83,9 @@ class EventPageView extends VerticalLayout implements BeforeEnterObserver, HasDy
         }
         if (event.isSeries()) {
             add(nextDates(event));
+        }
+        if (EventStatus.PUBLIC.contains(event.getStatus())) {
+            sections.orderedStream().forEach(section -> section.sectionFor(event).ifPresent(this::add));
         }
     }
 
