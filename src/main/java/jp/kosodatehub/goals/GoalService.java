@@ -598,9 +598,9 @@ public class GoalService {
             problems.require(computed.source() != null, "computed", "validation.required");
             // Hours come in quarters and halves, so they may be a plain number as well as a count.
             boolean hours = computed.source() == ComputedDefinition.Source.VOLUNTEER_HOURS;
-            problems.require(hours ? (form.kind() == IndicatorKind.COUNT || form.kind() == IndicatorKind.NUMBER)
-                    && form.breakdowns().isEmpty() : form.kind() == IndicatorKind.COUNT && form.breakdowns().isEmpty(),
-                    "computed", hours ? "goals.validation.computed-hours-kind" : "goals.validation.computed-count-only");
+            boolean kindFits = form.kind() == IndicatorKind.COUNT || hours && form.kind() == IndicatorKind.NUMBER;
+            problems.require(kindFits && form.breakdowns().isEmpty(), "computed",
+                    hours ? "goals.validation.computed-hours-kind" : "goals.validation.computed-count-only");
             problems.require(computed.source() == null || !computed.source().countsVolunteers()
                     || (computed.kindCode() == null && computed.districtCode() == null
                     && !computed.weekendOrHoliday() && computed.targetGroup() == null),
