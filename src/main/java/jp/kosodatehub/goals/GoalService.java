@@ -7,12 +7,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.kosodatehub.base.NotFoundException;
@@ -33,6 +36,7 @@ import jp.kosodatehub.reference.ReferenceDataService;
 import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
 import jp.kosodatehub.security.Roles;
+import jp.kosodatehub.volunteers.VolunteerStatistics;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -63,13 +67,14 @@ public class GoalService {
     private final OrganisationService organisations;
     private final ReferenceDataService reference;
     private final EventService events;
+    private final VolunteerStatistics volunteers;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     GoalService(PlanRepository plans, PillarRepository pillars, InitiativeRepository initiatives,
                 TargetImageRepository images, TargetImageNoteRepository notes, IndicatorRepository indicators,
                 IndicatorResultRepository results, OrganisationService organisations, ReferenceDataService reference,
-                EventService events, CurrentUser currentUser, Clock clock) {
+                EventService events, VolunteerStatistics volunteers, CurrentUser currentUser, Clock clock) {
         this.plans = plans;
         this.pillars = pillars;
         this.initiatives = initiatives;
@@ -80,6 +85,7 @@ public class GoalService {
         this.organisations = organisations;
         this.reference = reference;
         this.events = events;
+        this.volunteers = volunteers;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -148,6 +154,30 @@ public class GoalService {
                 .orElseThrow(() -> new NotFoundException("No indicator " + id));
     }
 
+    /**
+     * The indicator that stands for a computed count on pages outside the plan, such as the volunteers' totals: the
+     * first one computed from the source in the plan the goals page shows (the newest covering this fiscal year,
+     * else the newest), if any.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Indicator> firstComputed(ComputedDefinition.Source source) {
+        List<Indicator> candidates = indicators.findByComputedSourceOrderByIdAsc(source);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        int thisYear = FiscalYear.of(today());
+        List<Plan> ordered = new ArrayList<>(plans());
+        // Stable sort: plans covering this year first, each group still newest first.
+        ordered.sort(Comparator.comparing((Plan plan) -> !plan.covers(thisYear)));
+        Map<Long, Integer> rank = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            rank.put(ordered.get(i).getId(), i);
+        }
+        return candidates.stream().min(Comparator.comparing(
+                (Indicator indicator) -> rank.getOrDefault(planOf(indicator).getId(), Integer.MAX_VALUE))
+                .thenComparing(Indicator::getId));
+    }
+
     /** The plan an indicator belongs to, for its period. */
     @Transactional(readOnly = true)
     public Plan planOf(Indicator indicator) {
@@ -209,6 +239,15 @@ public class GoalService {
 
     private List<IndicatorResult> computedResults(Indicator indicator) {
         ComputedDefinition definition = indicator.getComputed();
+        return switch (definition.source()) {
+            case EVENT_DATES -> eventDateResults(indicator, definition);
+            case VOLUNTEERS_RECRUITED -> perFiscalYear(indicator,
+                    (from, to) -> BigDecimal.valueOf(volunteers.recruited(from, to)));
+            case VOLUNTEER_HOURS -> perFiscalYear(indicator, volunteers::hours);
+        };
+    }
+
+    private List<IndicatorResult> eventDateResults(Indicator indicator, ComputedDefinition definition) {
         Long kindId = null;
         Long districtId = null;
         if (definition.kindCode() != null) {
@@ -227,13 +266,19 @@ public class GoalService {
         }
         EventFilter filter = new EventFilter(null, kindId, null, districtId, null, null,
                 definition.weekendOrHoliday(), false, false, false, definition.targetGroup(), Set.of());
+        return perFiscalYear(indicator, (from, to) -> BigDecimal.valueOf(events.countPublicDates(filter, from, to)));
+    }
+
+    /** One result per fiscal year from the baseline's to the current one (at most the target year), dated its end. */
+    private List<IndicatorResult> perFiscalYear(Indicator indicator,
+                                                BiFunction<LocalDate, LocalDate, BigDecimal> count) {
         LocalDate today = today();
         int last = Math.min(FiscalYear.of(today), indicator.getTargetFiscalYear());
         List<IndicatorResult> computed = new ArrayList<>();
         for (int year = FiscalYear.of(indicator.getBaselineDate()); year <= last; year++) {
-            long count = events.countPublicDates(filter, FiscalYear.firstDay(year), FiscalYear.lastDay(year));
+            BigDecimal value = count.apply(FiscalYear.firstDay(year), FiscalYear.lastDay(year));
             LocalDate date = FiscalYear.lastDay(year).isAfter(today) ? today : FiscalYear.lastDay(year);
-            computed.add(new IndicatorResult(indicator.getId(), date, null, BigDecimal.valueOf(count), null,
+            computed.add(new IndicatorResult(indicator.getId(), date, null, value, null,
                     FiscalYear.eraLabel(year), COMPUTED_BY, clock.instant(), null));
         }
         return computed;
@@ -551,8 +596,15 @@ public class GoalService {
         if (form.computed() != null) {
             ComputedDefinition computed = form.computed();
             problems.require(computed.source() != null, "computed", "validation.required");
-            problems.require(form.kind() == IndicatorKind.COUNT && form.breakdowns().isEmpty(), "computed",
-                    "goals.validation.computed-count-only");
+            // Hours come in quarters and halves, so they may be a plain number as well as a count.
+            boolean hours = computed.source() == ComputedDefinition.Source.VOLUNTEER_HOURS;
+            boolean kindFits = form.kind() == IndicatorKind.COUNT || hours && form.kind() == IndicatorKind.NUMBER;
+            problems.require(kindFits && form.breakdowns().isEmpty(), "computed",
+                    hours ? "goals.validation.computed-hours-kind" : "goals.validation.computed-count-only");
+            problems.require(computed.source() == null || !computed.source().countsVolunteers()
+                    || (computed.kindCode() == null && computed.districtCode() == null
+                    && !computed.weekendOrHoliday() && computed.targetGroup() == null),
+                    "computed", "goals.validation.computed-volunteer-filters");
             problems.require(computed.kindCode() == null || reference.findKindByCode(computed.kindCode()).isPresent(),
                     "computedKind", "goals.validation.unknown-code");
             problems.require(computed.districtCode() == null

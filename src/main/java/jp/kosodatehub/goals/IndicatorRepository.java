@@ -9,4 +9,6 @@ interface IndicatorRepository extends JpaRepository<Indicator, Long> {
     List<Indicator> findByInitiativeIdInOrderByIdAsc(Collection<Long> initiativeIds);
 
     List<Indicator> findByResponsibleOrganisationIdOrderByIdAsc(Long organisationId);
+
+    List<Indicator> findByComputedSourceOrderByIdAsc(ComputedDefinition.Source computedSource);
 }

@@ -2,15 +2,22 @@ package jp.kosodatehub.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.events.Event;
@@ -23,6 +30,10 @@ import jp.kosodatehub.events.TargetGroup;
 import jp.kosodatehub.goals.GoalForms.ResultForm;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
+import jp.kosodatehub.volunteers.ApplicantStatus;
+import jp.kosodatehub.volunteers.Opening;
+import jp.kosodatehub.volunteers.SupporterType;
+import jp.kosodatehub.volunteers.VolunteerFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +56,9 @@ class ComputedIndicatorTest {
 
     @Autowired
     TestFixtures fixtures;
+
+    @Autowired
+    VolunteerFixtures volunteers;
 
     String coordinator;
     String member;
@@ -195,6 +209,79 @@ class ComputedIndicatorTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting("messageKey")
                         .containsExactly("goals.validation.computed-no-entry"));
         assertThatThrownBy(() -> computed("不明", ComputedDefinition.eventDates("no-such-kind", null, true, null)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    private Indicator volunteerIndicator(String name, ComputedDefinition definition, IndicatorKind kind) {
+        IndicatorForm base = data.count(name, null);
+        return fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0, base.initiativeId(),
+                name, "人", kind, Direction.INCREASE, BigDecimal.ZERO, LocalDate.of(2025, 4, 1),
+                new BigDecimal("100"), 2030, null, "とことこ", UpdateFrequency.YEARLY, List.of(), definition)));
+    }
+
+    private Map<Integer, BigDecimal> byYear(Indicator indicator) {
+        return goals.currentResults(indicator.getId()).stream()
+                .collect(Collectors.toMap(IndicatorResult::getFiscalYear, IndicatorResult::getValue));
+    }
+
+    private static Instant japan(LocalDateTime time) {
+        return time.atZone(ZoneId.of("Asia/Tokyo")).toInstant();
+    }
+
+    @Test
+    void volunteersRecruitedIndicatorCountsEachFiscalYear() {
+        Indicator recruited = volunteerIndicator("活動を始めたボランティアの人数",
+                ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEERS_RECRUITED), IndicatorKind.COUNT);
+        Map<Integer, BigDecimal> before = byYear(recruited);
+        Opening opening = volunteers.publishedOpening(fixtures.organisation("ひまわりサロン", false),
+                Set.of(SupporterType.ANYONE), null);
+        volunteers.applicant(opening, "山田", null, ApplicantStatus.ACTIVE, japan(LocalDateTime.of(2025, 9, 1, 10, 0)));
+        volunteers.applicant(opening, "佐藤", null, ApplicantStatus.FINISHED,
+                japan(LocalDateTime.of(2026, 4, 10, 10, 0)));
+        volunteers.applicant(opening, "鈴木", null, ApplicantStatus.ACTIVE, japan(LocalDateTime.of(2026, 5, 1, 10, 0)));
+        volunteers.applicant(opening, "田中", null, ApplicantStatus.NEW, japan(LocalDateTime.of(2026, 5, 1, 10, 0)));
+
+        Map<Integer, BigDecimal> after = byYear(recruited);
+
+        int current = FiscalYear.of(TODAY);
+        assertThat(goals.currentResults(recruited.getId())).extracting(IndicatorResult::getFiscalYear)
+                .containsExactlyElementsOf(IntStream.rangeClosed(2025, current).boxed().toList());
+        assertThat(after.get(2025).subtract(before.get(2025))).isEqualByComparingTo("1");
+        assertThat(after.get(2026).subtract(before.get(2026))).isEqualByComparingTo("2");
+        assertThat(goals.currentResults(recruited.getId())).allSatisfy(result -> {
+            assertThat(result.getRecordedBy()).isEqualTo(GoalService.COMPUTED_BY);
+            assertThat(result.getId()).isNull();
+        });
+    }
+
+    @Test
+    void volunteerHoursMayBeAPlainNumber() {
+        Indicator hours = volunteerIndicator("ボランティアの活動時間",
+                ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEER_HOURS), IndicatorKind.NUMBER);
+
+        assertThat(hours.getComputed().source()).isEqualTo(ComputedDefinition.Source.VOLUNTEER_HOURS);
+        assertThat(byYear(hours)).containsKeys(2025, 2026);
+    }
+
+    @Test
+    void volunteerSourcesRefuseEventFilters() {
+        for (ComputedDefinition definition : List.of(
+                new ComputedDefinition(ComputedDefinition.Source.VOLUNTEERS_RECRUITED, null, north.getCode(), false,
+                        null),
+                new ComputedDefinition(ComputedDefinition.Source.VOLUNTEERS_RECRUITED, kind.getCode(), null, false,
+                        null),
+                new ComputedDefinition(ComputedDefinition.Source.VOLUNTEER_HOURS, null, null, true, null),
+                new ComputedDefinition(ComputedDefinition.Source.VOLUNTEER_HOURS, null, null, false,
+                        TargetGroup.SINGLE_PARENTS))) {
+            assertThatThrownBy(() -> volunteerIndicator("地区別のボランティア", definition, IndicatorKind.COUNT))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                            .extracting("field", "messageKey")
+                            .contains(tuple("computed",
+                                    "goals.validation.computed-volunteer-filters")));
+        }
+        assertThatThrownBy(() -> volunteerIndicator("割合", ComputedDefinition.volunteers(
+                ComputedDefinition.Source.VOLUNTEERS_RECRUITED), IndicatorKind.NUMBER))
                 .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -252,5 +253,46 @@ class GoalCsvTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fixtures.as(member, () -> csv.importStructure(data.plan.getId(),
                 in(header(GoalCsv.STRUCTURE_HEADER))))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void volunteerSourcesSurviveTheRoundTrip() {
+        fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0, data.initiative.getId(),
+                "活動を始めたボランティアの人数", "人", IndicatorKind.COUNT, Direction.INCREASE, BigDecimal.ZERO,
+                LocalDate.of(2025, 4, 1), new BigDecimal("60"), 2030, null, "とことこ", UpdateFrequency.YEARLY,
+                List.of(), ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEERS_RECRUITED))));
+        fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0, data.initiative.getId(),
+                "ボランティアの活動時間", "時間", IndicatorKind.NUMBER, Direction.INCREASE, BigDecimal.ZERO,
+                LocalDate.of(2025, 4, 1), new BigDecimal("1200.5"), 2030, null, "とことこ", UpdateFrequency.YEARLY,
+                List.of(), ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEER_HOURS))));
+        byte[] structure = fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId()));
+        Plan target = emptyPlan();
+
+        fixtures.as(coordinator, () -> csv.importStructure(target.getId(), in(structure)));
+
+        assertThat(new String(structure, StandardCharsets.UTF_8)).contains("VOLUNTEERS_RECRUITED", "VOLUNTEER_HOURS");
+        assertThat(fixtures.as(coordinator, () -> csv.exportStructure(target.getId()))).isEqualTo(structure);
+        assertThat(goals.tree(target.getId()).indicators().map(Indicator::getComputed).toList())
+                .containsExactly(ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEERS_RECRUITED),
+                        ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEER_HOURS));
+    }
+
+    @Test
+    void importedVolunteerSourceWithADistrictIsRefused() {
+        Plan target = emptyPlan();
+        Map<String, String> row = new HashMap<>(indicator("1", "1", "地区別のボランティア", "2030"));
+        row.put("computed_source", "VOLUNTEERS_RECRUITED");
+        row.put("computed_district", fixtures.district("富岡").getCode());
+        String file = header(GoalCsv.STRUCTURE_HEADER)
+                + structure(Map.of("record", "PILLAR", "pillar", "1", "title", "担い手"))
+                + structure(Map.of("record", "INITIATIVE", "pillar", "1", "initiative", "1", "title", "担い手の育成"))
+                + structure(row);
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importStructure(target.getId(), in(file))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> assertThat(((GoalImportException) e).rows()).extracting(RowProblem::line,
+                        RowProblem::messageKey).contains(org.assertj.core.groups.Tuple.tuple(4L,
+                                "goals.validation.computed-volunteer-filters")));
+        assertThat(goals.tree(target.getId()).pillars()).isEmpty();
     }
 }

@@ -374,8 +374,13 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
                 UpdateFrequency::translationKey);
         TextField breakdowns = new TextField(getTranslation("goals.edit.indicator.breakdowns"));
         breakdowns.setHelperText(getTranslation("goals.edit.indicator.breakdowns-helper"));
-        Checkbox computed = new Checkbox(getTranslation("goals.edit.indicator.computed"));
-        computed.setHelperText(getTranslation("goals.edit.indicator.computed-helper"));
+        Select<ComputedDefinition.Source> computed = new Select<>();
+        computed.setLabel(getTranslation("goals.edit.indicator.computed-source"));
+        computed.setItems(ComputedDefinition.Source.values());
+        computed.setItemLabelGenerator(source -> source == null ? getTranslation("goals.edit.indicator.computed-none")
+                : getTranslation(source.translationKey()));
+        computed.setEmptySelectionAllowed(true);
+        computed.setEmptySelectionCaption(getTranslation("goals.edit.indicator.computed-none"));
         ComboBox<EventKind> computedKind = new ComboBox<>(getTranslation("goals.edit.indicator.computed-kind"));
         computedKind.setItems(reference.allKinds());
         computedKind.setItemLabelGenerator(k -> k.displayName(getLocale()));
@@ -393,8 +398,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         computedGroup.setEmptySelectionAllowed(true);
         computedGroup.setEmptySelectionCaption(getTranslation("goals.edit.indicator.computed-any"));
         Component[] computedFields = {computedKind, computedDistrict, computedWeekend, computedGroup};
-        computed.addValueChangeListener(change -> Arrays.stream(computedFields)
-                .forEach(field -> field.setVisible(change.getValue())));
+        computed.addValueChangeListener(change -> showComputedFields(computed, computedFields));
 
         if (current != null) {
             name.setValue(current.name());
@@ -412,7 +416,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             breakdowns.setValue(String.join(" / ", current.breakdowns()));
             ComputedDefinition definition = current.computed();
             if (definition != null) {
-                computed.setValue(true);
+                computed.setValue(definition.source());
                 reference.findKindByCode(definition.kindCode() == null ? "" : definition.kindCode())
                         .ifPresent(computedKind::setValue);
                 reference.findDistrictByCode(definition.districtCode() == null ? "" : definition.districtCode())
@@ -423,7 +427,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         } else {
             frequency.setValue(UpdateFrequency.YEARLY);
         }
-        Arrays.stream(computedFields).forEach(field -> field.setVisible(computed.getValue()));
+        showComputedFields(computed, computedFields);
 
         Map<String, HasValidation> fields = new HashMap<>();
         fields.put("name", name);
@@ -440,7 +444,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         fields.put("breakdowns", breakdowns);
         fields.put("computedKind", computedKind);
         fields.put("computedDistrict", computedDistrict);
-        fields.put("computed", computedGroup);
+        fields.put("computed", computed);
         openEditor(indicator == null ? "goals.edit.indicator.new" : "goals.edit.indicator.edit", fields,
                 () -> goals.saveIndicator(new IndicatorForm(current == null ? null : current.id(),
                         current == null ? 0 : current.version(), initiativeId, name.getValue(), unit.getValue(),
@@ -448,13 +452,34 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
                         targetValue.getValue(), targetYear.getValue(),
                         organisation.getValue() == null ? null : organisation.getValue().getId(),
                         department.getValue(), frequency.getValue(), splitBreakdowns(breakdowns.getValue()),
-                        !computed.getValue() ? null : ComputedDefinition.eventDates(
-                                computedKind.getValue() == null ? null : computedKind.getValue().getCode(),
-                                computedDistrict.getValue() == null ? null : computedDistrict.getValue().getCode(),
-                                computedWeekend.getValue(), computedGroup.getValue()))),
+                        computedDefinition(computed.getValue(), computedKind.getValue(),
+                                computedDistrict.getValue(), computedWeekend.getValue(), computedGroup.getValue()))),
                 saved -> showPlan(), name, unit, kind, direction, baselineValue, baselineDate, targetValue,
                 targetYear, organisation, department, frequency, breakdowns, computed, computedKind,
                 computedDistrict, computedWeekend, computedGroup);
+    }
+
+    /** The event filters only for event dates: hidden fields keep their values but must not count. */
+    private static ComputedDefinition computedDefinition(ComputedDefinition.Source source, EventKind kind,
+                                                         District district, boolean weekend, TargetGroup group) {
+        if (source == null) {
+            return null;
+        }
+        return source == ComputedDefinition.Source.EVENT_DATES
+                ? ComputedDefinition.eventDates(kind == null ? null : kind.getCode(),
+                        district == null ? null : district.getCode(), weekend, group)
+                : ComputedDefinition.volunteers(source);
+    }
+
+    private void showComputedFields(Select<ComputedDefinition.Source> source, Component[] eventFields) {
+        boolean events = source.getValue() == ComputedDefinition.Source.EVENT_DATES;
+        Arrays.stream(eventFields).forEach(field -> field.setVisible(events));
+        source.setHelperText(source.getValue() == null ? getTranslation("goals.edit.indicator.computed-none-helper")
+                : switch (source.getValue()) {
+                    case EVENT_DATES -> getTranslation("goals.edit.indicator.computed-helper");
+                    case VOLUNTEERS_RECRUITED -> getTranslation("goals.edit.indicator.computed-recruited-helper");
+                    case VOLUNTEER_HOURS -> getTranslation("goals.edit.indicator.computed-hours-helper");
+                });
     }
 
     /** Labels as typed, separated by a slash (the CSV's separator too) or a Japanese comma. */

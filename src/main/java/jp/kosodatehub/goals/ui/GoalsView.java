@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import jp.kosodatehub.goals.Indicator;
 import jp.kosodatehub.goals.Plan;
 import jp.kosodatehub.goals.PlanTree;
 import jp.kosodatehub.goals.TargetImage;
+import jp.kosodatehub.volunteers.VolunteerStatistics;
 
 /**
  * The network's plan as anyone may read it (/goals): pillars, initiatives, target images and how far each
@@ -44,9 +46,11 @@ class GoalsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     static final String PLAN = "plan";
 
     private final transient GoalService goals;
+    private final transient VolunteerStatistics volunteers;
 
-    GoalsView(GoalService goals) {
+    GoalsView(GoalService goals, VolunteerStatistics volunteers) {
         this.goals = goals;
+        this.volunteers = volunteers;
         addClassNames("page", "goals-view");
         setPadding(false);
     }
@@ -65,6 +69,7 @@ class GoalsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         } else {
             show(goals.tree(plan.get().getId()), goals.progressOfPlan(plan.get().getId()));
         }
+        add(volunteerSection());
         Anchor back = new Anchor("", getTranslation("event.back-to-feed"));
         back.addClassName("back-link");
         add(back);
@@ -152,6 +157,20 @@ class GoalsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         figures.addClassName("goal-figures");
         box.add(name, figures, GoalTexts.progress(this, progress));
         return box;
+    }
+
+    /** The helpers the network recruits are a goal of their own (担い手): this year's count and the way to the rest. */
+    private Div volunteerSection() {
+        int year = FiscalYear.of(LocalDate.now(Formats.JAPAN));
+        long recruited = volunteers.recruited(FiscalYear.firstDay(year), FiscalYear.lastDay(year));
+        Paragraph text = new Paragraph(getTranslation("volunteer.totals.section.text", GoalTexts.year(this, year),
+                getTranslation("volunteer.totals.people",
+                        NumberFormat.getIntegerInstance(GoalTexts.locale()).format(recruited))));
+        RouterLink link = new RouterLink(getTranslation("volunteer.totals.section.link"), VolunteerTotalsView.class);
+        link.addClassName("goal-volunteers-link");
+        Div section = new Div(new H2(getTranslation("volunteer.totals.section.title")), text, link);
+        section.addClassNames("goal-pillar", "goal-volunteers");
+        return section;
     }
 
     @Override

@@ -27,7 +27,10 @@ import java.util.Arrays;
 import java.util.List;
 import jp.kosodatehub.KaribuTest;
 import jp.kosodatehub.TestFixtures;
+import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
+import jp.kosodatehub.goals.GoalForms.InitiativeForm;
+import jp.kosodatehub.goals.GoalForms.PillarForm;
 import jp.kosodatehub.goals.GoalForms.PlanForm;
 import jp.kosodatehub.goals.GoalImportException.RowProblem;
 import jp.kosodatehub.goals.GoalService;
@@ -153,6 +156,43 @@ class GoalsAdminEditTest extends KaribuTest {
         assertThat(reasons).containsExactly("入力してください", "この柱・取組が見つかりません",
                 "列の数が見出しと違います");
         assertThat(goals.tree(plan.getId()).pillars()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void coordinatorAddsAnIndicatorCountedFromVolunteersRecruited() {
+        fixtures.as(coordinator, () -> {
+            var pillar = goals.savePillar(new PillarForm(null, 0, plan.getId(), 4, "持続可能なネットワークづくり"));
+            goals.saveInitiative(new InitiativeForm(null, 0, pillar.getId(), 2, "やりがいの共有と担い手の育成"));
+        });
+        login(coordinator);
+        UI.getCurrent().navigate("admin/goals");
+        _setValue(_get(Select.class, spec -> spec.withLabel("計画")), plan);
+
+        _click(rowAction(1, "指標を追加"));
+        Select<ComputedDefinition.Source> source = _get(Select.class, spec -> spec.withLabel("自動集計"));
+        assertThat(Arrays.stream(ComputedDefinition.Source.values()).map(source.getItemLabelGenerator()).toList())
+                .containsExactly("公開イベントの開催日数", "活動を始めたボランティアの人数", "ボランティアの活動時間");
+        _setValue(source, ComputedDefinition.Source.EVENT_DATES);
+        assertThat(_get(ComboBox.class, spec -> spec.withLabel("地区")).isVisible()).isTrue();
+        _setValue(source, ComputedDefinition.Source.VOLUNTEERS_RECRUITED);
+        assertThat(_find(ComboBox.class, spec -> spec.withLabel("地区"))).isEmpty();
+        assertThat(source.getHelperText()).contains("活動中か活動を終えた");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("指標の名前")), "活動を始めたボランティアの人数");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("単位")), "人");
+        _setValue(_get(Select.class, spec -> spec.withLabel("値の種類")), IndicatorKind.COUNT);
+        _setValue(_get(Select.class, spec -> spec.withLabel("方向")), Direction.INCREASE);
+        _setValue(_get(BigDecimalField.class, spec -> spec.withLabel("基準値")), new BigDecimal("20"));
+        _setValue(_get(DatePicker.class, spec -> spec.withLabel("基準値の時点")), LocalDate.of(2025, 4, 1));
+        _setValue(_get(BigDecimalField.class, spec -> spec.withLabel("目標値")), new BigDecimal("40"));
+        _setValue(_get(IntegerField.class, spec -> spec.withLabel("目標年度")), 2030);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("担当の部署")), "とことこ");
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        Indicator indicator = goals.tree(plan.getId()).indicators().findFirst().orElseThrow();
+        assertThat(indicator.getComputed())
+                .isEqualTo(ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEERS_RECRUITED));
     }
 
     @SuppressWarnings("unchecked")
