@@ -28,6 +28,7 @@ class SecurityConfig {
                 // Calendar apps and feed readers subscribe without an account (jp.kosodatehub.feeds).
                 .requestMatchers(HttpMethod.GET, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
+                .requestMatchers("/volunteer/stories/*/photo").permitAll() // StoryPhotoController: GET/HEAD only
                 // The office's CSV export; Vaadin's catch-all would refuse this controller URL. GoalCsv checks too.
                 .requestMatchers(HttpMethod.GET, "/goals/export.csv").hasRole(Roles.COORDINATOR));
         http.headers(headers -> {
