@@ -50,7 +50,8 @@ public class StoriesSection extends Section {
     }
 
     private Image publicPhoto(Story story) {
-        // Relative to the page's base (the application's root). The version in the address makes browsers and caches fetch a replaced photo instead of the old one.
+        // Relative to the page's base, the application's root. The version in the address makes browsers and
+        // shared caches fetch a replaced photo rather than keep showing the old one for an hour.
         Image photo = new Image("volunteer/stories/" + story.getId() + "/photo?v=" + story.getVersion(),
                 StoryCard.photoAlt(this, story));
         photo.getElement().setAttribute("loading", "lazy");
