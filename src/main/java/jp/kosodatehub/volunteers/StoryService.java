@@ -216,13 +216,20 @@ public class StoryService {
         return stories.saveAndFlush(story);
     }
 
-    /** Takes a story off the public side and out of the queue for good. */
+    /**
+     * Takes a story off the public side and out of the queue for good. Its photo is deleted with it: a withdrawn
+     * story is never shown again, and a picture of people should not be kept for nothing.
+     */
     @Transactional
     @PermitAll
     public Story withdraw(Long id, long version) {
         Story story = loadOwned(id);
         checkVersion(story, version);
         requireStatus(story, EDITABLE);
+        if (story.hasPhoto()) {
+            photos.deleteById(story.getId());
+            story.photoPresent(false, clock.instant());
+        }
         story.changeStatus(PostStatus.WITHDRAWN, null, clock.instant());
         return stories.saveAndFlush(story);
     }

@@ -173,13 +173,21 @@ class StoryServiceTest {
     }
 
     @Test
-    void withdrawnStoryLeavesThePublicSide() {
-        Story story = published(member);
+    void withdrawnStoryLeavesThePublicSideAndTakesItsPhotoWithIt() {
+        Story story = write(member, true);
+        Story withPhoto = fixtures.as(member, () -> stories.setPhoto(story.getId(), story.getVersion(),
+                jpeg(300, 200, null)));
+        Story submitted = fixtures.as(member, () -> stories.submit(story.getId(), withPhoto.getVersion()));
+        Story published = fixtures.as(coordinator, () -> stories.publish(story.getId(), submitted.getVersion()));
 
-        Story withdrawn = fixtures.as(member, () -> stories.withdraw(story.getId(), story.getVersion()));
+        Story withdrawn = fixtures.as(member, () -> stories.withdraw(story.getId(), published.getVersion()));
 
         assertThat(withdrawn.getStatus()).isEqualTo(PostStatus.WITHDRAWN);
         assertThat(stories.publishedStories(0, 500)).extracting(Story::getId).doesNotContain(story.getId());
+        assertThat(stories.publishedPhoto(story.getId())).isEmpty();
+        assertThat(fixtures.as(member, () -> stories.photo(story.getId()))).isEmpty();
+        assertThatThrownBy(() -> fixtures.as(member, () -> stories.submit(story.getId(), withdrawn.getVersion())))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

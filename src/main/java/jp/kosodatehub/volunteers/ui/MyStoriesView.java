@@ -2,6 +2,7 @@ package jp.kosodatehub.volunteers.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -153,14 +154,27 @@ class MyStoriesView extends VerticalLayout implements HasDynamicTitle {
                 "volunteer.story.photo-removed"));
         add(form);
         if (story != null && editable) {
-            Button withdraw = new Button(getTranslation("volunteer.story.action.withdraw"), click -> afterChange(
-                    Feedback.attempt(this, () -> stories.withdraw(story.getId(), story.getVersion()), Map.of(),
-                            this::reload), "volunteer.story.withdrawn"));
+            Button withdraw = new Button(getTranslation("volunteer.story.action.withdraw"),
+                    click -> confirmWithdraw());
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             Div actions = new Div(withdraw);
             actions.addClassName("form-buttons");
             add(actions);
         }
+    }
+
+    private void confirmWithdraw() {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("volunteer.story.withdraw.title"));
+        confirm.setText(getTranslation("volunteer.story.withdraw.explanation"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("volunteer.story.action.withdraw"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(click -> afterChange(Feedback.attempt(this,
+                () -> stories.withdraw(story.getId(), story.getVersion()), Map.of(), this::reload),
+                "volunteer.story.withdrawn"));
+        confirm.open();
     }
 
     private Div statusBox() {

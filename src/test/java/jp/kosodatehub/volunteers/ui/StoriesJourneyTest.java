@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -113,6 +115,11 @@ class StoriesJourneyTest extends KaribuTest {
         NotificationsKt.expectNotifications("保存しました");
         assertThat(_find(com.vaadin.flow.component.upload.Upload.class)).hasSize(1);
         assertThat(_find(Image.class)).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withText("取り下げる")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
+        assertThat(mine().getStatus()).isEqualTo(PostStatus.WITHDRAWN);
     }
 
     private static void select(Grid<?> grid, Long id) {
