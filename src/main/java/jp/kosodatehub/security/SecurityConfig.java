@@ -29,6 +29,7 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
                 .requestMatchers("/my/volunteers/export.csv").hasAnyRole(Roles.MEMBER, Roles.COORDINATOR)
+                .requestMatchers("/volunteer/stories/*/photo").permitAll() // StoryPhotoController: GET/HEAD only
                 // The office's CSV export; Vaadin's catch-all would refuse this controller URL. GoalCsv checks too.
                 .requestMatchers(HttpMethod.GET, "/goals/export.csv").hasRole(Roles.COORDINATOR));
         http.headers(headers -> {
