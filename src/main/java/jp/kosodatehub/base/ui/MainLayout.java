@@ -18,10 +18,14 @@ import jp.kosodatehub.base.AppProperties;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
+import jp.kosodatehub.volunteers.ApplicantService;
+import jp.kosodatehub.volunteers.OpeningService;
+import jp.kosodatehub.volunteers.StoryService;
 
 /**
- * The frame around every page. Visitors get a slim header (the feed is the page); logged-in staff also get a
- * menu of their work, with the number of submissions waiting for the office.
+ * The frame around every page. Visitors get a slim header (the feed is the page) with the way to volunteering;
+ * logged-in staff also get a menu of their work, with the number of submissions waiting for the office and of
+ * applicants waiting for a reply.
  */
 @Layout
 @AnonymousAllowed
@@ -30,11 +34,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final transient EventService events;
     private final transient CurrentUser currentUser;
     private final transient AuthenticationContext authentication;
+    private final transient OpeningService openings;
+    private final transient StoryService stories;
+    private final transient ApplicantService applicants;
     private final Span moderationCount = new Span();
+    private final Span openingModerationCount = new Span();
+    private final Span storyModerationCount = new Span();
+    private final Span needsReplyCount = new Span();
 
-    MainLayout(EventService events, CurrentUser currentUser, AuthenticationContext authentication,
-               AppProperties properties) {
+    MainLayout(EventService events, OpeningService openings, StoryService stories, ApplicantService applicants,
+               CurrentUser currentUser, AuthenticationContext authentication, AppProperties properties) {
         this.events = events;
+        this.openings = openings;
+        this.stories = stories;
+        this.applicants = applicants;
         this.currentUser = currentUser;
         this.authentication = authentication;
         setPrimarySection(Section.NAVBAR);
@@ -50,6 +63,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         right.addClassName("header-actions");
         AppUser user = currentUser.get().orElse(null);
         if (user == null) {
+            Anchor volunteer = new Anchor("volunteer", getTranslation("nav.volunteer"));
+            volunteer.addClassName("header-login");
+            right.add(volunteer);
             Anchor login = new Anchor("login", getTranslation("nav.login"));
             login.addClassName("header-login");
             right.add(login);
@@ -76,28 +92,49 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem(getTranslation("nav.new-event"), "my/events/new"));
         nav.addItem(new SideNavItem(getTranslation("nav.goals"), "goals"));
         nav.addItem(new SideNavItem(getTranslation("nav.my-indicators"), "my/indicators"));
+        nav.addItem(new SideNavItem(getTranslation("nav.volunteer"), "volunteer"));
+        nav.addItem(counted(new SideNavItem(getTranslation("nav.applicants"), "my/volunteers"), needsReplyCount));
+        nav.addItem(new SideNavItem(getTranslation("nav.openings"), "my/volunteers/openings"));
+        nav.addItem(new SideNavItem(getTranslation("nav.stories"), "my/volunteers/stories"));
         if (user.isCoordinator()) {
-            SideNavItem moderation = new SideNavItem(getTranslation("nav.moderation"), "moderation");
-            moderationCount.addClassNames("badge", "badge-warning", "nav-count");
-            moderation.setSuffixComponent(moderationCount);
-            nav.addItem(moderation);
+            nav.addItem(counted(new SideNavItem(getTranslation("nav.moderation"), "moderation"), moderationCount));
+            nav.addItem(counted(new SideNavItem(getTranslation("nav.moderation-openings"), "moderation/volunteers"),
+                    openingModerationCount));
+            nav.addItem(counted(new SideNavItem(getTranslation("nav.moderation-stories"), "moderation/stories"),
+                    storyModerationCount));
             nav.addItem(new SideNavItem(getTranslation("nav.organisations"), "admin/organisations"));
             nav.addItem(new SideNavItem(getTranslation("nav.accounts"), "admin/accounts"));
             nav.addItem(new SideNavItem(getTranslation("nav.reference"), "admin/reference"));
             nav.addItem(new SideNavItem(getTranslation("nav.goals-admin"), "admin/goals"));
+            nav.addItem(new SideNavItem(getTranslation("nav.volunteer-access"), "admin/volunteers/access"));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.password"), "my/password"));
         return nav;
     }
 
+    private static SideNavItem counted(SideNavItem item, Span count) {
+        count.addClassNames("badge", "badge-warning", "nav-count");
+        count.setVisible(false);
+        item.setSuffixComponent(count);
+        return item;
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        if (currentUser.isCoordinator()) {
-            long waiting = events.moderationCount();
-            moderationCount.setText(String.valueOf(waiting));
-            moderationCount.setVisible(waiting > 0);
-            moderationCount.getElement().setAttribute("aria-label",
-                    getTranslation("nav.moderation-waiting", waiting));
+        if (currentUser.get().isEmpty()) {
+            return;
         }
+        show(needsReplyCount, applicants.needsReplyCount(), "nav.needs-reply-waiting");
+        if (currentUser.isCoordinator()) {
+            show(moderationCount, events.moderationCount(), "nav.moderation-waiting");
+            show(openingModerationCount, openings.moderationCount(), "nav.moderation-waiting");
+            show(storyModerationCount, stories.moderationCount(), "nav.moderation-waiting");
+        }
+    }
+
+    private void show(Span count, long waiting, String labelKey) {
+        count.setText(String.valueOf(waiting));
+        count.setVisible(waiting > 0);
+        count.getElement().setAttribute("aria-label", getTranslation(labelKey, waiting));
     }
 }

@@ -1,11 +1,5 @@
 package jp.kosodatehub.base.i18n;
 
-import jp.kosodatehub.volunteers.AccessAction;
-import jp.kosodatehub.volunteers.ApplicantStatus;
-import jp.kosodatehub.volunteers.OpeningSchedule;
-import jp.kosodatehub.volunteers.PostStatus;
-import jp.kosodatehub.volunteers.SupporterType;
-import jp.kosodatehub.volunteers.VolunteerAgeBand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -34,6 +28,7 @@ import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.events.Facility;
 import jp.kosodatehub.events.FeedParameters;
 import jp.kosodatehub.events.TargetGroup;
+import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
 import jp.kosodatehub.goals.IndicatorKind;
 import jp.kosodatehub.goals.Judgement;
@@ -41,6 +36,12 @@ import jp.kosodatehub.goals.TargetImageStatus;
 import jp.kosodatehub.goals.UpdateFrequency;
 import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.security.AccountRole;
+import jp.kosodatehub.volunteers.AccessAction;
+import jp.kosodatehub.volunteers.ApplicantStatus;
+import jp.kosodatehub.volunteers.OpeningSchedule;
+import jp.kosodatehub.volunteers.PostStatus;
+import jp.kosodatehub.volunteers.SupporterType;
+import jp.kosodatehub.volunteers.VolunteerAgeBand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,8 @@ class TranslationsTest {
         Arrays.stream(IndicatorKind.values()).map(IndicatorKind::translationKey).forEach(keys::add);
         Arrays.stream(Direction.values()).map(Direction::translationKey).forEach(keys::add);
         Arrays.stream(UpdateFrequency.values()).map(UpdateFrequency::translationKey).forEach(keys::add);
+        Arrays.stream(ComputedDefinition.Source.values()).map(ComputedDefinition.Source::translationKey)
+                .forEach(keys::add);
         Arrays.stream(SupporterType.values()).map(SupporterType::translationKey).forEach(keys::add);
         Arrays.stream(VolunteerAgeBand.values()).map(VolunteerAgeBand::translationKey).forEach(keys::add);
         Arrays.stream(ApplicantStatus.values()).map(ApplicantStatus::translationKey).forEach(keys::add);
