@@ -196,7 +196,16 @@ class GoalsDemoData implements ApplicationRunner {
         Indicator weekends = indicator("2-2", "週末・祝日のイベント開催数", "回", IndicatorKind.COUNT,
                 Direction.INCREASE, "12", LocalDate.of(2026, 3, 31), "40", 2030, hub, null, UpdateFrequency.YEARLY,
                 List.of(), ComputedDefinition.eventDates(null, null, true, null));
-        return List.of(cafeterias, visitors, familySupport, survey, alone, consultations, weekends).size();
+
+        // Counted from the pipeline of every organisation (jp.kosodatehub.volunteers): nobody types these in.
+        Indicator recruited = indicator("4-2", "新たに活動を始めたボランティアの人数", "人", IndicatorKind.COUNT,
+                Direction.INCREASE, "0", LocalDate.of(2026, 3, 31), "40", 2030, hub, null, UpdateFrequency.YEARLY,
+                List.of(), ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEERS_RECRUITED));
+        Indicator hours = indicator("4-2", "ボランティアの活動時間", "時間", IndicatorKind.NUMBER,
+                Direction.INCREASE, "0", LocalDate.of(2026, 3, 31), "600", 2030, hub, null, UpdateFrequency.YEARLY,
+                List.of(), ComputedDefinition.volunteers(ComputedDefinition.Source.VOLUNTEER_HOURS));
+        return List.of(cafeterias, visitors, familySupport, survey, alone, consultations, weekends, recruited, hours)
+                .size();
     }
 
     private Indicator indicator(String initiative, String name, String unit, IndicatorKind kind, Direction direction,

@@ -19,6 +19,7 @@ import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.goals.Direction;
+import jp.kosodatehub.goals.FiscalYear;
 import jp.kosodatehub.goals.GoalProgress.Progress;
 import jp.kosodatehub.goals.GoalService;
 import jp.kosodatehub.goals.Indicator;
@@ -31,6 +32,15 @@ import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.security.AccountRole;
 import jp.kosodatehub.security.AccountService;
 import jp.kosodatehub.security.AppUser;
+import jp.kosodatehub.volunteers.Applicant;
+import jp.kosodatehub.volunteers.ApplicantService;
+import jp.kosodatehub.volunteers.ApplicantStatus;
+import jp.kosodatehub.volunteers.OpeningFilter;
+import jp.kosodatehub.volunteers.OpeningService;
+import jp.kosodatehub.volunteers.PipelineFilter;
+import jp.kosodatehub.volunteers.StoryService;
+import jp.kosodatehub.volunteers.VolunteerStatistics;
+import jp.kosodatehub.volunteers.VolunteerTotals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +86,34 @@ class DemoDataTest {
 
     private long eventCount(Set<EventStatus> statuses) {
         return fixtures.as("coordinator", () -> events.myEventsCount(statuses));
+    }
+
+    @Autowired
+    OpeningService openings;
+
+    @Autowired
+    ApplicantService applicants;
+
+    @Autowired
+    StoryService stories;
+
+    @Autowired
+    VolunteerStatistics volunteerStatistics;
+
+    @Test
+    void volunteerOpeningsOffersAndStoriesShowEveryPartOfRecruitment() {
+        assertThat(openings.publicCount(new OpeningFilter(null, null, OpeningFilter.Timing.ANY)))
+                .isGreaterThanOrEqualTo(4);
+        assertThat(fixtures.as("coordinator", () -> openings.moderationCount())).isPositive();
+        List<Applicant> all = fixtures.as("coordinator",
+                () -> applicants.applicants(new PipelineFilter(null, Set.of(), false), 0, 100));
+        assertThat(all).extracting(Applicant::getStatus).contains(ApplicantStatus.NEW, ApplicantStatus.CONTACTED,
+                ApplicantStatus.ACTIVE, ApplicantStatus.FINISHED, ApplicantStatus.DECLINED);
+        assertThat(all).anySatisfy(applicant -> assertThat(applicant.isDuplicate()).isTrue());
+        assertThat(stories.publishedCount()).isGreaterThanOrEqualTo(2);
+        VolunteerTotals totals = volunteerStatistics.totals(FiscalYear.of(LocalDate.now(JAPAN)));
+        assertThat(totals.recruited()).isEqualTo(4);
+        assertThat(totals.hours()).isEqualByComparingTo("11.5");
     }
 
     @Test

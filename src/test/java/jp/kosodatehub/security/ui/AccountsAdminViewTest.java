@@ -187,11 +187,15 @@ class AccountsAdminViewTest extends KaribuTest {
         return _get(Grid.class);
     }
 
+    /** Pages through the grid as it scrolls: the shared test database holds more accounts than one fetch. */
     private static int rowOf(Grid<Account> grid, String username) {
-        List<Account> rows = GridKt._findAll(grid);
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).getUsername().equals(username)) {
-                return i;
+        int size = GridKt._size(grid);
+        for (int offset = 0; offset < size; offset += 100) {
+            List<Account> rows = GridKt._fetch(grid, offset, 100);
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).getUsername().equals(username)) {
+                    return offset + i;
+                }
             }
         }
         throw new AssertionError("No row for " + username);
