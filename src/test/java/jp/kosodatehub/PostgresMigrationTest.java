@@ -3,6 +3,9 @@ package jp.kosodatehub;
 import static jp.kosodatehub.TestFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +16,9 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
@@ -36,6 +41,24 @@ import jp.kosodatehub.goals.Plan;
 import jp.kosodatehub.goals.UpdateFrequency;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.EventKind;
+import jp.kosodatehub.volunteers.Applicant;
+import jp.kosodatehub.volunteers.ApplicantService;
+import jp.kosodatehub.volunteers.ApplicantStatus;
+import jp.kosodatehub.volunteers.HelpOffer;
+import jp.kosodatehub.volunteers.OfferService;
+import jp.kosodatehub.volunteers.Opening;
+import jp.kosodatehub.volunteers.OpeningDraft;
+import jp.kosodatehub.volunteers.OpeningFilter;
+import jp.kosodatehub.volunteers.OpeningService;
+import jp.kosodatehub.volunteers.PipelineFilter;
+import jp.kosodatehub.volunteers.Story;
+import jp.kosodatehub.volunteers.StoryDraft;
+import jp.kosodatehub.volunteers.StoryService;
+import jp.kosodatehub.volunteers.SupporterType;
+import jp.kosodatehub.volunteers.VolunteerAgeBand;
+import jp.kosodatehub.volunteers.VolunteerFixtures;
+import jp.kosodatehub.volunteers.VolunteerStatistics;
+import jp.kosodatehub.volunteers.VolunteerTotals;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,5 +204,75 @@ class PostgresMigrationTest {
         assertThat(events.publicDatesOfInitiative(initiative.getId(), day, day, 5)).hasSize(1);
         assertThat(events.publicDatesOfInitiativeByMonth(initiative.getId(), day, day))
                 .containsExactly(new MonthCount(YearMonth.from(day), 1));
+    }
+
+    @Autowired
+    OpeningService openings;
+
+    @Autowired
+    OfferService offers;
+
+    @Autowired
+    ApplicantService applicants;
+
+    @Autowired
+    StoryService stories;
+
+    @Autowired
+    VolunteerStatistics volunteerStatistics;
+
+    @Test
+    void volunteerBoardPipelineTotalsAndStoryPhotosWorkOnPostgres() throws Exception {
+        Organisation organisation = fixtures.organisation("pg-volunteers", true);
+        String member = fixtures.member(organisation);
+        OpeningDraft draft = VolunteerFixtures.draft("pg 見守り");
+        draft.setSuitableFor(EnumSet.of(SupporterType.UNIVERSITY));
+        Opening saved = fixtures.as(member, () -> openings.save(draft));
+        Opening opening = fixtures.as(member, () -> openings.submit(saved.getId(), saved.getVersion()));
+        assertThat(openings.publicOpenings(new OpeningFilter(SupporterType.UNIVERSITY, null,
+                OpeningFilter.Timing.ONGOING), 0, 500)).extracting(Opening::getRole).contains("pg 見守り");
+
+        for (String email : List.of("pg@example.jp", "PG@example.jp")) {
+            HelpOffer offer = new HelpOffer();
+            offer.setName("pg 花子");
+            offer.setEmail(email);
+            offer.setAgeBand(VolunteerAgeBand.AGE_18_22);
+            offer.setSupporterType(SupporterType.UNIVERSITY);
+            offer.setPrivacyConsent(true);
+            offers.offer(opening.getId(), offer, "pg-" + email);
+        }
+        List<Applicant> list = fixtures.as(member, () -> applicants.applicants(
+                new PipelineFilter(null, Set.of(), false), 0, 10));
+        assertThat(list).hasSize(2).anySatisfy(applicant -> assertThat(applicant.isDuplicate()).isTrue());
+        Applicant first = list.getLast();
+        Applicant contacted = fixtures.as(member, () -> applicants.moveTo(first.getId(), first.getVersion(),
+                ApplicantStatus.CONTACTED));
+        fixtures.as(member, () -> applicants.moveTo(first.getId(), contacted.getVersion(), ApplicantStatus.ACTIVE));
+        fixtures.as(member, () -> applicants.recordActivity(first.getId(), LocalDate.now(), new BigDecimal("2.5"),
+                "見守り"));
+        StringWriter csv = new StringWriter();
+        fixtures.as(member, () -> applicants.export(organisation.getId(), Locale.JAPANESE, csv));
+        assertThat(csv.toString()).contains("pg 花子");
+
+        VolunteerTotals totals = volunteerStatistics.totals(FiscalYear.of(LocalDate.now()));
+        assertThat(totals.organisations()).filteredOn(row -> row.organisationId().equals(organisation.getId()))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.recruited()).isOne();
+                    assertThat(row.hours()).isEqualByComparingTo("2.5");
+                });
+
+        StoryDraft story = new StoryDraft();
+        story.setAuthorLabel("pg Aさん");
+        story.setText("楽しかったです");
+        story.setPhotoConsent(true);
+        Story written = fixtures.as(member, () -> stories.save(story));
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        Story withPhoto = fixtures.as(member, () -> stories.setPhoto(written.getId(), written.getVersion(),
+                png.toByteArray()));
+        fixtures.as(member, () -> stories.submit(withPhoto.getId(), withPhoto.getVersion()));
+        assertThat(stories.publishedPhoto(written.getId())).get()
+                .satisfies(photo -> assertThat(photo.data()).isNotEmpty());
     }
 }
