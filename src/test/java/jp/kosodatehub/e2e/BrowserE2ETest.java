@@ -41,6 +41,13 @@ import jp.kosodatehub.events.JapaneseHolidays;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
+import jp.kosodatehub.volunteers.Opening;
+import jp.kosodatehub.volunteers.OpeningService;
+import jp.kosodatehub.volunteers.Story;
+import jp.kosodatehub.volunteers.StoryDraft;
+import jp.kosodatehub.volunteers.StoryService;
+import jp.kosodatehub.volunteers.SupporterType;
+import jp.kosodatehub.volunteers.VolunteerFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -381,6 +388,65 @@ class BrowserE2ETest {
     }
 
     // --- the browser ----------------------------------------------------------------------------------------------
+
+    @Autowired
+    OpeningService openings;
+
+    @Autowired
+    StoryService stories;
+
+    @ParameterizedTest
+    @EnumSource(Viewport.class)
+    void visitorOffersHelpWithoutAnAccountAndTheOrganisationFindsTheOfferInItsPipeline(Viewport size) {
+        use(size);
+        Organisation organisation = fixtures.organisation("見守りの会", true);
+        String member = fixtures.member(organisation);
+        String role = TestFixtures.unique("ひろばの見守り");
+        Opening saved = fixtures.as(member, () -> openings.save(VolunteerFixtures.draft(role)));
+        fixtures.as(member, () -> openings.submit(saved.getId(), saved.getVersion()));
+        StoryDraft story = new StoryDraft();
+        story.setAuthorLabel("大学生ボランティア Aさん");
+        story.setSupporterType(SupporterType.UNIVERSITY);
+        story.setText("子どもたちが名前を覚えてくれて、毎回行くのが楽しみです。");
+        Story written = fixtures.as(member, () -> stories.save(story));
+        fixtures.as(member, () -> stories.submit(written.getId(), written.getVersion()));
+        String name = "山田 花子 " + size.prefix();
+
+        open("/volunteer");
+        waitForText(By.tagName("h1"), "ボランティア募集", WAIT);
+        visible(By.xpath("//*[contains(@class,'volunteer-stories')]//*[contains(normalize-space(),"
+                + literal("名前を覚えてくれて") + ")]"));
+        assertNoSidewaysScrolling();
+        shot("volunteer-1-board");
+
+        click(By.xpath("//div[contains(@class,'opening-card')]//a[normalize-space()=" + literal(role) + "]"));
+        waitForText(By.tagName("h1"), role, WAIT);
+        assertNoSidewaysScrolling();
+        type(visible(fieldInput("vaadin-text-field", "お名前")), name);
+        type(visible(fieldInput("vaadin-text-field", "メールアドレス")), size.prefix() + "@example.jp");
+        choose("年代", "18〜22歳");
+        tickIn("vaadin-radio-group", "あてはまるもの", "大学生・専門学校生");
+        tick("上記の個人情報の取り扱いに同意します");
+        shot("volunteer-2-offer-form", By.cssSelector(".offer-form"));
+        click(button("申し込む"));
+        visible(By.xpath("//*[normalize-space()=" + literal("お申し込みありがとうございます") + "]"));
+        shot("volunteer-3-thanks");
+
+        logIn(member, "volunteer-4-login");
+        open("/my/volunteers");
+        waitUntil("the offer in the pipeline", d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .anyMatch(cell -> cell.getText().strip().equals(name)));
+        shot("volunteer-5-pipeline");
+        logOut();
+    }
+
+    /** At phone width nothing may stick out sideways: a page that scrolls sideways is hard to use with one hand. */
+    private void assertNoSidewaysScrolling() {
+        Number overflow = (Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow.intValue()).as("pixels the page sticks out sideways at %s", driver.getCurrentUrl())
+                .isLessThanOrEqualTo(0);
+    }
 
     private void use(Viewport size) {
         viewport = size;
