@@ -7,13 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,23 +22,14 @@ import org.hibernate.annotations.BatchSize;
 /** A volunteer opening (ボランティア募集) posted by a member organisation. Changed only through its service. */
 @Entity
 @Table(name = "volunteer_opening")
-public class Opening {
+public class Opening extends ModeratedPost {
 
     public static final int ROLE_MAX = 80;
     public static final int DESCRIPTION_MAX = 2000;
     public static final int PLACE_MAX = 100;
     public static final int TRAINING_MAX = 200;
     public static final int CONTACT_PERSON_MAX = 80;
-    public static final int REASON_MAX = 1000;
     public static final int PEOPLE_MAX = 999;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "organisation_id", nullable = false)
-    private Organisation organisation;
 
     @Column(nullable = false, length = ROLE_MAX)
     private String role;
@@ -93,35 +80,11 @@ public class Opening {
     @BatchSize(size = 100)
     private Set<SupporterType> suitableFor = EnumSet.noneOf(SupporterType.class);
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    private PostStatus status = PostStatus.DRAFT;
-
-    @Column(name = "status_reason", length = REASON_MAX)
-    private String statusReason;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "published_at")
-    private Instant publishedAt;
-
-    @Version
-    private long version;
-
     protected Opening() {
     }
 
     public Opening(Organisation organisation, Instant now) {
-        this.organisation = organisation;
-        this.createdAt = now;
-        this.updatedAt = now;
+        super(organisation, now);
     }
 
     /** Copies what the form edits; the service has checked it. */
@@ -141,37 +104,17 @@ public class Opening {
         this.contactPerson = draft.getContactPerson();
         this.suitableFor = draft.getSuitableFor().isEmpty() ? EnumSet.noneOf(SupporterType.class)
                 : EnumSet.copyOf(draft.getSuitableFor());
-        this.updatedAt = now;
-    }
-
-    void changeStatus(PostStatus to, String reason, Instant now) {
-        this.status = to;
-        this.statusReason = reason;
-        this.updatedAt = now;
-        if (to == PostStatus.SUBMITTED) {
-            this.submittedAt = now;
-        }
-        if (to == PostStatus.PUBLISHED) {
-            this.publishedAt = now;
-        }
+        touch(now);
     }
 
     /** Whether the public can see it: published, or closed (its page says so). */
     public boolean isPublic() {
-        return status == PostStatus.PUBLISHED || status == PostStatus.CLOSED;
+        return getStatus() == PostStatus.PUBLISHED || getStatus() == PostStatus.CLOSED;
     }
 
     /** Whether it still takes offers of help. */
     public boolean isOpen() {
-        return status == PostStatus.PUBLISHED;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Organisation getOrganisation() {
-        return organisation;
+        return getStatus() == PostStatus.PUBLISHED;
     }
 
     public String getRole() {
@@ -230,31 +173,8 @@ public class Opening {
         return suitableFor.isEmpty() ? EnumSet.noneOf(SupporterType.class) : EnumSet.copyOf(suitableFor);
     }
 
-    public PostStatus getStatus() {
-        return status;
-    }
-
-    public String getStatusReason() {
-        return statusReason;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public Instant getSubmittedAt() {
-        return submittedAt;
-    }
-
-    public Instant getPublishedAt() {
-        return publishedAt;
-    }
-
-    public long getVersion() {
-        return version;
+    @Override
+    protected String wrongStateKey() {
+        return "volunteer.opening.validation.wrong-state";
     }
 }

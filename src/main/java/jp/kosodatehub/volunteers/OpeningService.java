@@ -26,7 +26,6 @@ import jp.kosodatehub.reference.ReferenceDataService;
 import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
 import jp.kosodatehub.security.Roles;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
@@ -194,7 +193,7 @@ public class OpeningService {
             problems.require(district != null, "district", "volunteer.opening.validation.district-unknown");
         }
         if (opening != null) {
-            checkVersion(opening, draft.getVersion());
+            opening.checkVersion(draft.getVersion());
             problems.require(EDITABLE.contains(opening.getStatus()), "status",
                     "volunteer.opening.validation.not-editable");
         }
@@ -206,10 +205,7 @@ public class OpeningService {
             return openings.saveAndFlush(opening);
         }
         opening.apply(draft, clock.instant());
-        if (!user.isCoordinator() && opening.getStatus() == PostStatus.PUBLISHED
-                && !opening.getOrganisation().isTrusted()) {
-            opening.changeStatus(PostStatus.SUBMITTED, null, clock.instant());
-        }
+        opening.backToModerationAfterChangeBy(user, clock.instant());
         return openings.saveAndFlush(opening);
     }
 
@@ -218,14 +214,12 @@ public class OpeningService {
     @PermitAll
     public Opening submit(Long id, long version) {
         Opening opening = loadOwned(id);
-        checkVersion(opening, version);
-        requireStatus(opening, PostStatus.DRAFT, PostStatus.SENT_BACK);
+        opening.checkVersion(version);
         if (opening.getSchedule() == OpeningSchedule.ONE_DATE && opening.getOnDate() != null) {
             new Problems().require(!opening.getOnDate().isBefore(today()), "onDate",
                     "volunteer.opening.validation.date-past").throwIfAny();
         }
-        PostStatus target = opening.getOrganisation().isTrusted() ? PostStatus.PUBLISHED : PostStatus.SUBMITTED;
-        opening.changeStatus(target, null, clock.instant());
+        opening.submit(clock.instant());
         return openings.saveAndFlush(opening);
     }
 
@@ -234,8 +228,8 @@ public class OpeningService {
     @PermitAll
     public Opening withdraw(Long id, long version) {
         Opening opening = loadOwned(id);
-        checkVersion(opening, version);
-        requireStatus(opening, WITHDRAWABLE.toArray(PostStatus[]::new));
+        opening.checkVersion(version);
+        opening.requireStatus(WITHDRAWABLE);
         opening.changeStatus(PostStatus.WITHDRAWN, null, clock.instant());
         return openings.saveAndFlush(opening);
     }
@@ -245,8 +239,8 @@ public class OpeningService {
     @PermitAll
     public Opening close(Long id, long version) {
         Opening opening = loadOwned(id);
-        checkVersion(opening, version);
-        requireStatus(opening, PostStatus.PUBLISHED);
+        opening.checkVersion(version);
+        opening.requireStatus(Set.of(PostStatus.PUBLISHED));
         opening.changeStatus(PostStatus.CLOSED, null, clock.instant());
         return openings.saveAndFlush(opening);
     }
@@ -274,9 +268,8 @@ public class OpeningService {
     public Opening publish(Long id, long version) {
         requireCoordinator();
         Opening opening = load(id);
-        checkVersion(opening, version);
-        requireStatus(opening, PostStatus.SUBMITTED);
-        opening.changeStatus(PostStatus.PUBLISHED, null, clock.instant());
+        opening.checkVersion(version);
+        opening.publish(clock.instant());
         return openings.saveAndFlush(opening);
     }
 
@@ -285,11 +278,8 @@ public class OpeningService {
     public Opening sendBack(Long id, long version, String reason) {
         requireCoordinator();
         Opening opening = load(id);
-        checkVersion(opening, version);
-        String why = TextRules.normalise(reason);
-        new Problems().text("reason", why, true, Opening.REASON_MAX, true).throwIfAny();
-        requireStatus(opening, PostStatus.SUBMITTED);
-        opening.changeStatus(PostStatus.SENT_BACK, why, clock.instant());
+        opening.checkVersion(version);
+        opening.sendBack(reason, clock.instant());
         return openings.saveAndFlush(opening);
     }
 
@@ -387,10 +377,7 @@ public class OpeningService {
     /** Loads an opening the caller may act on as its organisation or as the office; refuses everyone else. */
     private Opening loadOwned(Long id) {
         Opening opening = load(id);
-        AppUser user = currentUser.require();
-        if (!user.isCoordinator() && !user.isMemberOf(opening.getOrganisation().getId())) {
-            throw new AccessDeniedException("Opening " + id + " belongs to another organisation");
-        }
+        opening.requireAccess(currentUser.require());
         return opening;
     }
 
@@ -398,21 +385,6 @@ public class OpeningService {
         if (!currentUser.require().isCoordinator()) {
             throw new AccessDeniedException("Only the office moderates openings");
         }
-    }
-
-    private static void checkVersion(Opening opening, long expected) {
-        if (opening.getVersion() != expected) {
-            throw new OptimisticLockingFailureException("Opening " + opening.getId() + " was changed meanwhile");
-        }
-    }
-
-    private static void requireStatus(Opening opening, PostStatus... allowed) {
-        for (PostStatus status : allowed) {
-            if (opening.getStatus() == status) {
-                return;
-            }
-        }
-        new Problems().add("status", "volunteer.opening.validation.wrong-state").throwIfAny();
     }
 
     private LocalDateTime now() {

@@ -15,7 +15,6 @@ import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
 import jp.kosodatehub.security.Roles;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -115,7 +114,7 @@ public class StoryService {
         Story story = stories.findById(id == null ? -1 : id)
                 .orElseThrow(() -> new NotFoundException("No story " + id));
         if (story.getStatus() != PostStatus.PUBLISHED) {
-            requireAccess(story);
+            story.requireAccess(currentUser.require());
         }
         return story;
     }
@@ -152,7 +151,7 @@ public class StoryService {
             return stories.saveAndFlush(story);
         }
         Story story = loadOwned(draft.getId());
-        checkVersion(story, draft.getVersion());
+        story.checkVersion(draft.getVersion());
         problems.require(EDITABLE.contains(story.getStatus()), "status", "volunteer.story.not-editable");
         problems.throwIfAny();
         story.edit(authorLabel, draft.getSupporterType(), text, draft.isPhotoConsent(), clock.instant());
@@ -160,7 +159,7 @@ public class StoryService {
             photos.deleteById(story.getId());
             story.photoPresent(false, clock.instant());
         }
-        backToModerationIfNeeded(story, user);
+        story.backToModerationAfterChangeBy(user, clock.instant());
         return stories.saveAndFlush(story);
     }
 
@@ -173,8 +172,8 @@ public class StoryService {
     public Story setPhoto(Long id, long version, byte[] upload) {
         AppUser user = currentUser.require();
         Story story = loadOwned(id);
-        checkVersion(story, version);
-        requireStatus(story, EDITABLE);
+        story.checkVersion(version);
+        story.requireStatus(EDITABLE);
         Problems problems = new Problems();
         problems.require(story.isPhotoConsent(), "photoConsent", "volunteer.story.photo-consent-required");
         problems.throwIfAny();
@@ -187,7 +186,7 @@ public class StoryService {
         }
         photos.save(new StoryPhoto(story.getId(), StoryPhotos.CONTENT_TYPE, jpeg));
         story.photoPresent(true, clock.instant());
-        backToModerationIfNeeded(story, user);
+        story.backToModerationAfterChangeBy(user, clock.instant());
         return stories.saveAndFlush(story);
     }
 
@@ -196,7 +195,7 @@ public class StoryService {
     @PermitAll
     public Story removePhoto(Long id, long version) {
         Story story = loadOwned(id);
-        checkVersion(story, version);
+        story.checkVersion(version);
         if (story.hasPhoto()) {
             photos.deleteById(story.getId());
         }
@@ -209,10 +208,8 @@ public class StoryService {
     @PermitAll
     public Story submit(Long id, long version) {
         Story story = loadOwned(id);
-        checkVersion(story, version);
-        requireStatus(story, Set.of(PostStatus.DRAFT, PostStatus.SENT_BACK));
-        PostStatus target = story.getOrganisation().isTrusted() ? PostStatus.PUBLISHED : PostStatus.SUBMITTED;
-        story.changeStatus(target, null, clock.instant());
+        story.checkVersion(version);
+        story.submit(clock.instant());
         return stories.saveAndFlush(story);
     }
 
@@ -224,8 +221,8 @@ public class StoryService {
     @PermitAll
     public Story withdraw(Long id, long version) {
         Story story = loadOwned(id);
-        checkVersion(story, version);
-        requireStatus(story, EDITABLE);
+        story.checkVersion(version);
+        story.requireStatus(EDITABLE);
         if (story.hasPhoto()) {
             photos.deleteById(story.getId());
             story.photoPresent(false, clock.instant());
@@ -256,9 +253,8 @@ public class StoryService {
         requireCoordinator();
         Story story = stories.findById(id == null ? -1 : id)
                 .orElseThrow(() -> new NotFoundException("No story " + id));
-        checkVersion(story, version);
-        requireStatus(story, Set.of(PostStatus.SUBMITTED));
-        story.changeStatus(PostStatus.PUBLISHED, null, clock.instant());
+        story.checkVersion(version);
+        story.publish(clock.instant());
         return stories.saveAndFlush(story);
     }
 
@@ -268,11 +264,8 @@ public class StoryService {
         requireCoordinator();
         Story story = stories.findById(id == null ? -1 : id)
                 .orElseThrow(() -> new NotFoundException("No story " + id));
-        checkVersion(story, version);
-        String why = TextRules.normalise(reason);
-        new Problems().text("reason", why, true, Story.REASON_MAX, true).throwIfAny();
-        requireStatus(story, Set.of(PostStatus.SUBMITTED));
-        story.changeStatus(PostStatus.SENT_BACK, why, clock.instant());
+        story.checkVersion(version);
+        story.sendBack(reason, clock.instant());
         return stories.saveAndFlush(story);
     }
 
@@ -285,26 +278,12 @@ public class StoryService {
         return photos.findById(story.getId()).map(photo -> new Photo(photo.getContentType(), photo.getData()));
     }
 
-    private void backToModerationIfNeeded(Story story, AppUser user) {
-        if (!user.isCoordinator() && story.getStatus() == PostStatus.PUBLISHED
-                && !story.getOrganisation().isTrusted()) {
-            story.changeStatus(PostStatus.SUBMITTED, null, clock.instant());
-        }
-    }
-
     /** Loads a story the caller may act on as its organisation or as the office; refuses everyone else. */
     private Story loadOwned(Long id) {
         Story story = stories.findById(id == null ? -1 : id)
                 .orElseThrow(() -> new NotFoundException("No story " + id));
-        requireAccess(story);
+        story.requireAccess(currentUser.require());
         return story;
-    }
-
-    private void requireAccess(Story story) {
-        AppUser user = currentUser.require();
-        if (!user.isCoordinator() && !user.isMemberOf(story.getOrganisation().getId())) {
-            throw new AccessDeniedException("Story " + story.getId() + " belongs to another organisation");
-        }
     }
 
     private boolean mayAct(Story story) {
@@ -319,15 +298,4 @@ public class StoryService {
         }
     }
 
-    private static void checkVersion(Story story, long expected) {
-        if (story.getVersion() != expected) {
-            throw new OptimisticLockingFailureException("Story " + story.getId() + " was changed meanwhile");
-        }
-    }
-
-    private static void requireStatus(Story story, Set<PostStatus> allowed) {
-        if (!allowed.contains(story.getStatus())) {
-            new Problems().add("status", "volunteer.story.wrong-state").throwIfAny();
-        }
-    }
 }
