@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import jp.kosodatehub.base.OffsetPage;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.organisations.Organisation;
@@ -14,6 +15,7 @@ import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
 import jp.kosodatehub.reference.ReferenceDataService;
+import jp.kosodatehub.security.Account;
 import jp.kosodatehub.security.AccountRole;
 import jp.kosodatehub.security.AccountService;
 import jp.kosodatehub.security.AppUser;
@@ -42,6 +44,21 @@ public class TestFixtures {
         this.accounts = accounts;
         this.reference = reference;
         this.users = users;
+    }
+
+    /** The stored account, looked up page by page: the shared test database outgrows one page of accounts. */
+    public Account account(String username) {
+        return as(coordinator(), () -> {
+            long count = accounts.count();
+            for (int offset = 0; offset < count; offset += OffsetPage.MAX_LIMIT) {
+                for (Account account : accounts.page(offset, OffsetPage.MAX_LIMIT)) {
+                    if (account.getUsername().equals(username)) {
+                        return account;
+                    }
+                }
+            }
+            throw new AssertionError("No account " + username);
+        });
     }
 
     /** Runs service calls as the given account, as if that person were logged in. */

@@ -132,8 +132,7 @@ class LoginHttpTest {
         assertThat(location(response)).doesNotContain("error").doesNotEndWith("/login");
         assertThat(sessionId()).as("session fixation protection gives a new session id").isPresent()
                 .isNotEqualTo(sessionBefore);
-        Account account = fixtures.as(fixtures.coordinator(), () -> accounts.page(0, 10_000)).stream()
-                .filter(a -> a.getUsername().equals(username)).findFirst().orElseThrow();
+        Account account = fixtures.account(username);
         assertThat(account.getLastLoginAt()).as("last login recorded").isNotNull().isAfter(before);
     }
 
