@@ -114,10 +114,12 @@ class Notifier {
     }
 
     String subject(ModerationNotice notice) {
-        String key = "mail.subject." + notice.outcome().key();
-        return "[" + networkName + "] " + t(TranslationProvider.JAPANESE, key, kind(TranslationProvider.JAPANESE,
-                notice), notice.title()) + " / " + t(TranslationProvider.ENGLISH, key, kind(TranslationProvider.ENGLISH,
-                notice), notice.title());
+        return "[" + networkName + "] " + subjectIn(TranslationProvider.JAPANESE, notice) + " / "
+                + subjectIn(TranslationProvider.ENGLISH, notice);
+    }
+
+    private String subjectIn(Locale locale, ModerationNotice notice) {
+        return t(locale, "mail.subject." + notice.outcome().key(), kind(locale, notice), notice.title());
     }
 
     /** Japanese first, then the same in English: accounts store no language, and the network works in Japanese. */
