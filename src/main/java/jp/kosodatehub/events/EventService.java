@@ -15,11 +15,13 @@ import jp.kosodatehub.base.NotFoundException;
 import jp.kosodatehub.base.OffsetPage;
 import jp.kosodatehub.base.validation.Problems;
 import jp.kosodatehub.base.validation.TextRules;
+import jp.kosodatehub.notifications.ModerationNotice;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
 import jp.kosodatehub.security.Roles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -49,10 +51,12 @@ public class EventService {
     private final InitiativeCatalogue initiatives;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher notices;
 
     EventService(EventRepository events, EventStatusChangeRepository changes, EventOccurrenceRepository dates,
                  OccurrenceChangeRepository dateChanges, Occurrences occurrences, OrganisationService organisations,
-                 InitiativeCatalogue initiatives, CurrentUser currentUser, Clock clock) {
+                 InitiativeCatalogue initiatives, CurrentUser currentUser, Clock clock,
+                 ApplicationEventPublisher notices) {
         this.events = events;
         this.changes = changes;
         this.dates = dates;
@@ -62,6 +66,7 @@ public class EventService {
         this.initiatives = initiatives;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.notices = notices;
     }
 
     // --- public side -------------------------------------------------------------------------------------------
@@ -383,7 +388,12 @@ public class EventService {
         checkVersion(event, version);
         requireStatus(event, EventStatus.DRAFT, EventStatus.SENT_BACK);
         EventStatus target = event.getOrganisation().isTrusted() ? EventStatus.PUBLISHED : EventStatus.SUBMITTED;
-        transition(event, target, null, currentUser.require());
+        AppUser user = currentUser.require();
+        transition(event, target, null, user);
+        if (target == EventStatus.PUBLISHED) {
+            notices.publishEvent(ModerationNotice.published(ModerationNotice.Subject.EVENT, event.getId(),
+                    event.getTitle(), user.accountId(), event.getOrganisation().getId()));
+        }
         return events.saveAndFlush(event);
     }
 
@@ -432,6 +442,8 @@ public class EventService {
         checkVersion(event, version);
         requireStatus(event, EventStatus.SUBMITTED);
         transition(event, EventStatus.PUBLISHED, null, currentUser.require());
+        notices.publishEvent(ModerationNotice.published(ModerationNotice.Subject.EVENT, event.getId(),
+                event.getTitle(), submitter(event), event.getOrganisation().getId()));
         return events.saveAndFlush(event);
     }
 
@@ -443,6 +455,8 @@ public class EventService {
         String why = requireReason(reason);
         requireStatus(event, EventStatus.SUBMITTED);
         transition(event, EventStatus.SENT_BACK, why, currentUser.require());
+        notices.publishEvent(ModerationNotice.sentBack(ModerationNotice.Subject.EVENT, event.getId(),
+                event.getTitle(), why, submitter(event), event.getOrganisation().getId()));
         return events.saveAndFlush(event);
     }
 
@@ -510,7 +524,14 @@ public class EventService {
     }
 
     private void record(Event event, EventStatus from, EventStatus to, String reason, AppUser user) {
-        changes.save(new EventStatusChange(event.getId(), clock.instant(), user.displayName(), from, to, reason));
+        changes.save(new EventStatusChange(event.getId(), clock.instant(), user.displayName(), user.accountId(), from,
+                to, reason));
+    }
+
+    /** The account that last sent the event to the office, if the history knows it. */
+    private Long submitter(Event event) {
+        return changes.findFirstByEventIdAndToStatusOrderByChangedAtDescIdDesc(event.getId(), EventStatus.SUBMITTED)
+                .map(EventStatusChange::getActorAccountId).orElse(null);
     }
 
     private LocalDateTime now() {

@@ -28,6 +28,10 @@ public class EventStatusChange {
     @Column(nullable = false, length = 80)
     private String actor;
 
+    /** The actor's account, to find whom to notify; empty for start-up jobs and for history older than that. */
+    @Column(name = "actor_account_id")
+    private Long actorAccountId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status", length = 20)
     private EventStatus fromStatus;
@@ -42,11 +46,12 @@ public class EventStatusChange {
     protected EventStatusChange() {
     }
 
-    EventStatusChange(Long eventId, Instant changedAt, String actor, EventStatus fromStatus, EventStatus toStatus,
-                      String reason) {
+    EventStatusChange(Long eventId, Instant changedAt, String actor, Long actorAccountId, EventStatus fromStatus,
+                      EventStatus toStatus, String reason) {
         this.eventId = eventId;
         this.changedAt = changedAt;
         this.actor = actor;
+        this.actorAccountId = actorAccountId;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.reason = reason;
@@ -66,6 +71,10 @@ public class EventStatusChange {
 
     public String getActor() {
         return actor;
+    }
+
+    public Long getActorAccountId() {
+        return actorAccountId;
     }
 
     public EventStatus getFromStatus() {

@@ -21,6 +21,7 @@ public class Account {
 
     public static final int USERNAME_MAX = 60;
     public static final int DISPLAY_NAME_MAX = 80;
+    public static final int EMAIL_MAX = EmailAddress.MAX;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,6 +32,10 @@ public class Account {
 
     @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX)
     private String displayName;
+
+    /** Where notifications about the account's submissions go; none means no mail. */
+    @Column(length = EMAIL_MAX)
+    private String email;
 
     @Column(name = "password_hash", nullable = false, length = 200)
     private String passwordHash;
@@ -82,6 +87,14 @@ public class Account {
 
     void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    void setEmail(String email) {
+        this.email = email;
     }
 
     String getPasswordHash() {

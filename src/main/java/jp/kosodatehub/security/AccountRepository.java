@@ -1,6 +1,7 @@
 package jp.kosodatehub.security;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,6 +16,11 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     boolean existsByUsernameIgnoreCase(String username);
 
     Page<Account> findAllByOrderByUsernameAsc(Pageable pageable);
+
+    /** Enabled accounts of the organisation with the role that gave a notification address, oldest first. */
+    @Query("select a from Account a where a.organisation.id = :organisationId and a.role = :role"
+            + " and a.enabled = true and a.email is not null order by a.id")
+    List<Account> mailableMembers(Long organisationId, AccountRole role, Pageable pageable);
 
     @Modifying
     @Query("update Account a set a.lastLoginAt = :at where a.username = :username")

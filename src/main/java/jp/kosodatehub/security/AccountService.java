@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.kosodatehub.base.OffsetPage;
 import jp.kosodatehub.base.validation.Problems;
@@ -37,9 +38,21 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** What a coordinator fills in to open an account. */
+    /** At most this many of an organisation's members are mailed when the submitter cannot be. */
+    static final int ORGANISATION_RECIPIENTS_MAX = 20;
+
+    /** What a coordinator fills in to open an account; the notification address is optional. */
     public record NewAccount(String username, String displayName, AccountRole role, Long organisationId,
-                             String password) {
+                             String password, String email) {
+
+        public NewAccount(String username, String displayName, AccountRole role, Long organisationId,
+                          String password) {
+            this(username, displayName, role, organisationId, password, null);
+        }
+    }
+
+    /** Someone to notify: the account (for the log, which never names addresses) and its address. */
+    public record Recipient(Long accountId, String email) {
     }
 
     @Transactional(readOnly = true)
@@ -80,12 +93,59 @@ public class AccountService {
         return account;
     }
 
+    /** Sets or (with a blank value) removes an account's notification address. */
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public Account setEmail(Long accountId, long expectedVersion, String email) {
+        String address = checkedEmail(email);
+        Account account = load(accountId, expectedVersion);
+        account.setEmail(address);
+        return account;
+    }
+
+    /** The caller's own notification address, or {@code null}. */
+    @Transactional(readOnly = true)
+    @PermitAll
+    public String ownEmail() {
+        return own().getEmail();
+    }
+
+    /** Everyone may choose where their own notifications go, or stop them with a blank value. */
+    @Transactional
+    @PermitAll
+    public void changeOwnEmail(String email) {
+        String address = checkedEmail(email);
+        own().setEmail(address);
+    }
+
+    /**
+     * Whom to tell about a submission: the member who submitted it if they can be mailed, else the enabled members
+     * of its organisation who gave an address. A submission entered by the office on an organisation's behalf goes
+     * to the organisation. For the notifier, which runs after the moderation action, with no one logged in.
+     */
+    @Transactional(readOnly = true)
+    public List<Recipient> notificationRecipients(Long submitterAccountId, Long organisationId) {
+        if (submitterAccountId != null) {
+            Optional<Account> submitter = accounts.findById(submitterAccountId)
+                    .filter(a -> a.isEnabled() && a.getEmail() != null && a.getRole() == AccountRole.MEMBER
+                            && a.getOrganisation() != null && a.getOrganisation().getId().equals(organisationId));
+            if (submitter.isPresent()) {
+                return List.of(new Recipient(submitter.get().getId(), submitter.get().getEmail()));
+            }
+        }
+        if (organisationId == null) {
+            return List.of();
+        }
+        return accounts.mailableMembers(organisationId, AccountRole.MEMBER,
+                        OffsetPage.of(0, ORGANISATION_RECIPIENTS_MAX, Sort.unsorted())).stream()
+                .map(a -> new Recipient(a.getId(), a.getEmail()))
+                .toList();
+    }
+
     @Transactional
     @PermitAll
     public void changeOwnPassword(String currentPassword, String newPassword) {
-        AppUser me = currentUser.require();
-        Account account = accounts.findById(me.accountId())
-                .orElseThrow(() -> new AccessDeniedException("Account no longer exists"));
+        Account account = own();
         if (currentPassword == null || !encoder.matches(currentPassword, account.getPasswordHash())) {
             new Problems().add("currentPassword", "password.current-wrong").throwIfAny();
         }
@@ -129,13 +189,35 @@ public class AccountService {
             organisation = organisations.find(request.organisationId()).orElse(null);
             problems.require(organisation != null, "organisation", "account.organisation-required");
         }
+        String email = EmailAddress.normalise(request.email());
+        String emailProblem = EmailAddress.check(email);
+        if (emailProblem != null) {
+            problems.add("email", emailProblem);
+        }
         String passwordProblem = PasswordPolicy.check(request.password());
         if (passwordProblem != null) {
             problems.add("password", passwordProblem);
         }
         problems.throwIfAny();
-        return accounts.save(new Account(username, displayName, encoder.encode(request.password()), request.role(),
-                organisation, clock.instant()));
+        Account account = new Account(username, displayName, encoder.encode(request.password()), request.role(),
+                organisation, clock.instant());
+        account.setEmail(email);
+        return accounts.save(account);
+    }
+
+    private Account own() {
+        AppUser me = currentUser.require();
+        return accounts.findById(me.accountId() == null ? -1 : me.accountId())
+                .orElseThrow(() -> new AccessDeniedException("Account no longer exists"));
+    }
+
+    private static String checkedEmail(String email) {
+        String address = EmailAddress.normalise(email);
+        String problem = EmailAddress.check(address);
+        if (problem != null) {
+            new Problems().add("email", problem).throwIfAny();
+        }
+        return address;
     }
 
     private Account load(Long accountId, long expectedVersion) {

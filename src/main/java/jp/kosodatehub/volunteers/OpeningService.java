@@ -19,6 +19,7 @@ import jp.kosodatehub.base.validation.TextRules;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
+import jp.kosodatehub.notifications.ModerationNotice;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.reference.District;
@@ -26,6 +27,7 @@ import jp.kosodatehub.reference.ReferenceDataService;
 import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
 import jp.kosodatehub.security.Roles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,15 +57,17 @@ public class OpeningService {
     private final EventService events;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher notices;
 
     OpeningService(OpeningRepository openings, OrganisationService organisations, ReferenceDataService reference,
-                   EventService events, CurrentUser currentUser, Clock clock) {
+                   EventService events, CurrentUser currentUser, Clock clock, ApplicationEventPublisher notices) {
         this.openings = openings;
         this.organisations = organisations;
         this.reference = reference;
         this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.notices = notices;
     }
 
     // --- public side -------------------------------------------------------------------------------------------
@@ -220,6 +224,10 @@ public class OpeningService {
                     "volunteer.opening.validation.date-past").throwIfAny();
         }
         opening.submit(clock.instant());
+        if (opening.getStatus() == PostStatus.PUBLISHED) {
+            notices.publishEvent(ModerationNotice.published(ModerationNotice.Subject.OPENING, opening.getId(),
+                    opening.getRole(), currentUser.require().accountId(), opening.getOrganisation().getId()));
+        }
         return openings.saveAndFlush(opening);
     }
 
@@ -270,6 +278,9 @@ public class OpeningService {
         Opening opening = load(id);
         opening.checkVersion(version);
         opening.publish(clock.instant());
+        // Who submitted an opening is not recorded: its organisation's members hear.
+        notices.publishEvent(ModerationNotice.published(ModerationNotice.Subject.OPENING, opening.getId(),
+                opening.getRole(), null, opening.getOrganisation().getId()));
         return openings.saveAndFlush(opening);
     }
 
@@ -280,6 +291,8 @@ public class OpeningService {
         Opening opening = load(id);
         opening.checkVersion(version);
         opening.sendBack(reason, clock.instant());
+        notices.publishEvent(ModerationNotice.sentBack(ModerationNotice.Subject.OPENING, opening.getId(),
+                opening.getRole(), opening.getStatusReason(), null, opening.getOrganisation().getId()));
         return openings.saveAndFlush(opening);
     }
 

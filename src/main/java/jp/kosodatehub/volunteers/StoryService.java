@@ -10,11 +10,13 @@ import jp.kosodatehub.base.NotFoundException;
 import jp.kosodatehub.base.OffsetPage;
 import jp.kosodatehub.base.validation.Problems;
 import jp.kosodatehub.base.validation.TextRules;
+import jp.kosodatehub.notifications.ModerationNotice;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.security.AppUser;
 import jp.kosodatehub.security.CurrentUser;
 import jp.kosodatehub.security.Roles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -36,14 +38,16 @@ public class StoryService {
     private final OrganisationService organisations;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher notices;
 
     StoryService(StoryRepository stories, StoryPhotoRepository photos, OrganisationService organisations,
-                 CurrentUser currentUser, Clock clock) {
+                 CurrentUser currentUser, Clock clock, ApplicationEventPublisher notices) {
         this.stories = stories;
         this.photos = photos;
         this.organisations = organisations;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /** A story's photo as stored: always a JPEG without metadata. */
@@ -210,6 +214,10 @@ public class StoryService {
         Story story = loadOwned(id);
         story.checkVersion(version);
         story.submit(clock.instant());
+        if (story.getStatus() == PostStatus.PUBLISHED) {
+            notices.publishEvent(ModerationNotice.published(ModerationNotice.Subject.STORY, story.getId(),
+                    story.getAuthorLabel(), currentUser.require().accountId(), story.getOrganisation().getId()));
+        }
         return stories.saveAndFlush(story);
     }
 
@@ -255,6 +263,9 @@ public class StoryService {
                 .orElseThrow(() -> new NotFoundException("No story " + id));
         story.checkVersion(version);
         story.publish(clock.instant());
+        // Who submitted a story is not recorded: its organisation's members hear.
+        notices.publishEvent(ModerationNotice.published(ModerationNotice.Subject.STORY, story.getId(),
+                story.getAuthorLabel(), null, story.getOrganisation().getId()));
         return stories.saveAndFlush(story);
     }
 
@@ -266,6 +277,8 @@ public class StoryService {
                 .orElseThrow(() -> new NotFoundException("No story " + id));
         story.checkVersion(version);
         story.sendBack(reason, clock.instant());
+        notices.publishEvent(ModerationNotice.sentBack(ModerationNotice.Subject.STORY, story.getId(),
+                story.getAuthorLabel(), story.getStatusReason(), null, story.getOrganisation().getId()));
         return stories.saveAndFlush(story);
     }
 

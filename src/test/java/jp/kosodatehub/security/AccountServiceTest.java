@@ -332,6 +332,149 @@ class AccountServiceTest {
         assertThat(encoder.matches(TestFixtures.PASSWORD, stored(member).getPasswordHash())).isTrue();
     }
 
+    // --- notification addresses --------------------------------------------------------------------------------
+
+    private AccountService.NewAccount newMemberWithEmail(String username, String email) {
+        return new AccountService.NewAccount(username, "新しいスタッフ", AccountRole.MEMBER, organisation.getId(),
+                NEW_PASSWORD, email);
+    }
+
+    @Test
+    void coordinatorCreatesAccountWithANotificationAddressTrimmedAndHalfWidth() {
+        String username = TestFixtures.unique("mailed");
+
+        fixtures.as(coordinator, () -> accounts.create(newMemberWithEmail(username, "  ｈａｎａｋｏ＠example.jp ")));
+
+        assertThat(stored(username).getEmail()).isEqualTo("hanako@example.jp");
+    }
+
+    @Test
+    void accountWithoutAnAddressIsFine() {
+        String username = TestFixtures.unique("unmailed");
+
+        fixtures.as(coordinator, () -> accounts.create(newMemberWithEmail(username, "   ")));
+
+        assertThat(stored(username).getEmail()).isNull();
+    }
+
+    @Test
+    void addressOfTheWrongShapeIsRefusedAndNoAccountIsCreated() {
+        for (String email : List.of("hanako", "hanako@", "@example.jp", "hanako@example", "hanako@@example.jp",
+                "hana ko@example.jp", "hanako@example.jp, taro@example.jp", "はなこ@example.jp",
+                "hanako@例え.jp", "hanako@-example.jp", ".hanako@example.jp", "hana..ko@example.jp",
+                "\"hanako\"@example.jp", "x".repeat(65) + "@example.jp")) {
+            assertRefusedWith(newMemberWithEmail(TestFixtures.unique("bad-mail"), email), "email",
+                    "mail.validation.email-format");
+        }
+    }
+
+    @Test
+    void tooLongAddressIsRefused() {
+        String email = "a@" + "b".repeat(62) + "." + "c".repeat(62) + "." + "d".repeat(62) + "." + "e".repeat(62)
+                + ".jp";
+        assertThat(email.length()).isGreaterThan(Account.EMAIL_MAX);
+
+        assertRefusedWith(newMemberWithEmail(TestFixtures.unique("long-mail"), email), "email",
+                "validation.too-long");
+    }
+
+    @Test
+    void addressWithMarkupOrControlCharactersIsRefused() {
+        assertRefusedWith(newMemberWithEmail(TestFixtures.unique("markup-mail"), "<script>@example.jp"), "email",
+                "validation.markup");
+        assertRefusedWith(newMemberWithEmail(TestFixtures.unique("markup-mail"), "a&amp;b@example.jp"), "email",
+                "validation.markup");
+        // A line break would let someone add mail headers of their own.
+        assertRefusedWith(newMemberWithEmail(TestFixtures.unique("header-mail"),
+                "hanako@example.jp\nBcc: all@example.jp"), "email", "validation.control-characters");
+        assertRefusedWith(newMemberWithEmail(TestFixtures.unique("nul-mail"), "hanako\u0000@example.jp"), "email",
+                "validation.control-characters");
+    }
+
+    @Test
+    void coordinatorChangesAndRemovesAnAccountsAddress() {
+        Account target = stored(member);
+
+        Account changed = fixtures.as(coordinator, () -> accounts.setEmail(target.getId(), target.getVersion(),
+                "office-set@example.jp"));
+        assertThat(stored(member).getEmail()).isEqualTo("office-set@example.jp");
+
+        fixtures.as(coordinator, () -> accounts.setEmail(target.getId(), changed.getVersion(), ""));
+        assertThat(stored(member).getEmail()).isNull();
+    }
+
+    @Test
+    void badAddressFromTheOfficeChangesNothing() {
+        Account target = stored(member);
+        fixtures.as(member, () -> accounts.changeOwnEmail("keep@example.jp"));
+        long version = stored(member).getVersion();
+
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.setEmail(target.getId(), version, "not an address")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("email", "mail.validation.email-format")));
+        assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> accounts.setEmail(target.getId(), target.getVersion(), "stale@example.jp")))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(stored(member).getEmail()).isEqualTo("keep@example.jp");
+    }
+
+    @Test
+    void everyoneSetsOnlyTheirOwnAddress() {
+        String colleague = fixtures.member(organisation);
+
+        fixtures.as(member, () -> accounts.changeOwnEmail("mine@example.jp"));
+
+        assertThat(fixtures.as(member, () -> accounts.ownEmail())).isEqualTo("mine@example.jp");
+        assertThat(stored(member).getEmail()).isEqualTo("mine@example.jp");
+        assertThat(stored(colleague).getEmail()).isNull();
+        assertThatThrownBy(() -> fixtures.as(member, () -> accounts.changeOwnEmail("<b>@example.jp")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(new FieldProblem("email", "validation.markup")));
+        assertThat(stored(member).getEmail()).isEqualTo("mine@example.jp");
+    }
+
+    @Test
+    void memberCannotSetAnotherAccountsAddressAndAnonymousNoneAtAll() {
+        Account colleague = stored(fixtures.member(organisation));
+
+        assertDenied(() -> fixtures.as(member, () -> accounts.setEmail(colleague.getId(), colleague.getVersion(),
+                "hijack@example.jp")));
+        assertDenied(() -> accounts.changeOwnEmail("anon@example.jp"));
+        assertDenied(() -> accounts.ownEmail());
+        assertThat(stored(colleague.getUsername()).getEmail()).isNull();
+    }
+
+    @Test
+    void notificationsGoToTheSubmitterElseToTheOrganisationsEnabledMembersWithAnAddress() {
+        Organisation own = fixtures.organisation("recipients", false);
+        String submitter = fixtures.member(own);
+        String withAddress = fixtures.member(own);
+        String disabled = fixtures.member(own);
+        fixtures.member(own);
+        fixtures.as(withAddress, () -> accounts.changeOwnEmail("colleague@example.jp"));
+        fixtures.as(disabled, () -> accounts.changeOwnEmail("left@example.jp"));
+        Account leaver = stored(disabled);
+        fixtures.as(coordinator, () -> accounts.setEnabled(leaver.getId(), leaver.getVersion(), false));
+        Long submitterId = stored(submitter).getId();
+
+        assertThat(accounts.notificationRecipients(submitterId, own.getId()))
+                .extracting(AccountService.Recipient::email).containsExactly("colleague@example.jp");
+
+        fixtures.as(submitter, () -> accounts.changeOwnEmail("me@example.jp"));
+        assertThat(accounts.notificationRecipients(submitterId, own.getId()))
+                .containsExactly(new AccountService.Recipient(submitterId, "me@example.jp"));
+        // Someone who is not (or no longer) of the organisation is not told about its submissions.
+        assertThat(accounts.notificationRecipients(submitterId, organisation.getId()))
+                .extracting(AccountService.Recipient::email).doesNotContain("me@example.jp");
+        // The office entering something for an organisation: the organisation hears, not the office.
+        Long coordinatorId = stored(coordinator).getId();
+        fixtures.as(coordinator, () -> accounts.changeOwnEmail("office@example.jp"));
+        assertThat(accounts.notificationRecipients(coordinatorId, own.getId()))
+                .extracting(AccountService.Recipient::email)
+                .containsExactlyInAnyOrder("me@example.jp", "colleague@example.jp");
+    }
+
     // --- first coordinator -------------------------------------------------------------------------------------
 
     @Test

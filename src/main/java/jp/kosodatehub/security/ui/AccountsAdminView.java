@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.DataProvider;
@@ -67,6 +68,8 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.account.role")).setFlexGrow(1);
         grid.addColumn(account -> account.getOrganisation() == null ? "" : account.getOrganisation().getName())
                 .setKey("organisation").setHeader(getTranslation("admin.account.organisation")).setFlexGrow(2);
+        grid.addColumn(account -> account.getEmail() == null ? "" : account.getEmail()).setKey("email")
+                .setHeader(getTranslation("admin.account.email")).setFlexGrow(2);
         grid.addComponentColumn(account -> account.isEnabled()
                         ? new Badge(getTranslation("admin.account.badge.enabled"), Badge.Tone.SUCCESS)
                         : new Badge(getTranslation("admin.account.badge.disabled"), Badge.Tone.ERROR))
@@ -87,9 +90,11 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
                 : "admin.account.enable"), click -> setEnabled(account, !account.isEnabled()));
         Button reset = new Button(getTranslation("admin.account.reset-password"),
                 click -> openResetDialog(account));
+        Button email = new Button(getTranslation("admin.account.email-edit"), click -> openEmailDialog(account));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout actions = new HorizontalLayout(toggle, reset);
+        email.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout actions = new HorizontalLayout(toggle, reset, email);
         actions.setSpacing(false);
         actions.setWrap(true);
         return actions;
@@ -149,23 +154,26 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         password.setMaxLength(PasswordPolicy.MAX_BYTES);
         password.setRequiredIndicatorVisible(true);
 
-        FormLayout form = new FormLayout(username, displayName, role, organisation, password);
+        EmailField email = emailField();
+
+        FormLayout form = new FormLayout(username, displayName, role, organisation, email, password);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         dialog.add(form);
 
         Map<String, HasValidation> fields = Map.of("username", username, "displayName", displayName, "role", role,
-                "organisation", organisation, "password", password);
+                "organisation", organisation, "password", password, "email", email);
         checkedByService(username);
         checkedByService(displayName);
         checkedByService(role);
         checkedByService(organisation);
         checkedByService(password);
+        checkedByService(email);
         Button save = new Button(getTranslation("action.create"), click -> {
             fields.values().forEach(field -> field.setInvalid(false));
             Long organisationId = organisation.getValue() == null ? null : organisation.getValue().getId();
             Account created = Feedback.attempt(this, () -> accounts.create(new AccountService.NewAccount(
                     username.getValue(), displayName.getValue(), role.getValue(), organisationId,
-                    password.getValue())), fields, null);
+                    password.getValue(), email.getValue())), fields, null);
             if (created != null) {
                 dialog.close();
                 refresh();
@@ -211,6 +219,46 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.getFooter().add(cancel, save);
         dialog.open();
         password.focus();
+    }
+
+    private void openEmailDialog(Account account) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("admin.account.email-title", account.getUsername()));
+        dialog.setWidth("30rem");
+        dialog.setMaxWidth("100%");
+
+        EmailField email = emailField();
+        email.setValue(account.getEmail() == null ? "" : account.getEmail());
+        email.setWidthFull();
+        checkedByService(email);
+        dialog.add(email);
+
+        Button save = new Button(getTranslation("action.save"), click -> {
+            email.setInvalid(false);
+            Account changed = Feedback.attempt(this, () -> accounts.setEmail(account.getId(), account.getVersion(),
+                    email.getValue()), Map.of("email", email), () -> {
+                        dialog.close();
+                        refresh();
+                    });
+            if (changed != null) {
+                dialog.close();
+                refresh();
+                Feedback.success(getTranslation("admin.account.email-done", changed.getUsername()));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+        email.focus();
+    }
+
+    private EmailField emailField() {
+        EmailField email = new EmailField(getTranslation("admin.account.email"));
+        email.setHelperText(getTranslation("admin.account.email-helper"));
+        email.setMaxLength(Account.EMAIL_MAX);
+        email.setClearButtonVisible(true);
+        return email;
     }
 
     /**

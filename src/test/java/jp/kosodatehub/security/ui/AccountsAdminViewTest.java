@@ -17,6 +17,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
@@ -176,6 +177,67 @@ class AccountsAdminViewTest extends KaribuTest {
         // The access check answers "not found" rather than revealing that an admin page exists there.
         _get(NotFoundView.class);
         assertThat(_find(AccountsAdminView.class)).isEmpty();
+    }
+
+    @Test
+    void coordinatorGivesANewAccountANotificationAddressShownInTheList() {
+        Organisation organisation = fixtures.organisation("六浦子育てサロン", false);
+        String username = TestFixtures.unique("mail-staff");
+        login(fixtures.coordinator());
+        UI.getCurrent().navigate("admin/accounts");
+
+        _click(_get(Button.class, spec -> spec.withText("アカウントを作成")));
+        EmailField email = _get(EmailField.class, spec -> spec.withLabel("通知先メールアドレス"));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("ユーザー名")), username);
+        _setValue(_get(TextField.class, spec -> spec.withLabel("氏名・表示名")), "山田 花子");
+        _setValue(_get(ComboBox.class, spec -> spec.withLabel("所属団体")), organisation);
+        _setValue(_get(PasswordField.class, spec -> spec.withLabel("初期パスワード")), NEW_PASSWORD);
+        _setValue(email, "yamada@");
+        _click(_get(Button.class, spec -> spec.withText("新規作成")));
+
+        HasValidationUtilsKt._expectInvalid(email, "メールアドレスの形式が正しくありません（例：info@example.jp）");
+        assertThat(stored(username)).isEmpty();
+
+        _setValue(email, "yamada@example.jp");
+        _click(_get(Button.class, spec -> spec.withText("新規作成")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        Grid<Account> grid = accountGrid();
+        assertThat(GridKt._getFormatted(grid, rowOf(grid, username), "email")).isEqualTo("yamada@example.jp");
+        assertThat(stored(username).orElseThrow().getEmail()).isEqualTo("yamada@example.jp");
+    }
+
+    @Test
+    void coordinatorChangesAndRemovesAnAccountsNotificationAddress() {
+        String username = fixtures.member(fixtures.organisation("釜利谷子ども食堂", false));
+        login(fixtures.coordinator());
+        UI.getCurrent().navigate("admin/accounts");
+
+        _click(rowButton(username, "通知先を変更"));
+        EmailField email = _get(EmailField.class, spec -> spec.withLabel("通知先メールアドレス"));
+        assertThat(email.getValue()).isEmpty();
+        _setValue(email, "<b>@example.jp");
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+        HasValidationUtilsKt._expectInvalid(email, "HTMLタグやスクリプトは使えません");
+        assertThat(stored(username).orElseThrow().getEmail()).isNull();
+        NotificationsKt.clearNotifications();
+
+        _setValue(email, "kamariya@example.jp");
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+
+        NotificationsKt.expectNotifications("アカウント「" + username + "」の通知先を変更しました");
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(stored(username).orElseThrow().getEmail()).isEqualTo("kamariya@example.jp");
+
+        _click(rowButton(username, "通知先を変更"));
+        EmailField again = _get(EmailField.class, spec -> spec.withLabel("通知先メールアドレス"));
+        assertThat(again.getValue()).isEqualTo("kamariya@example.jp");
+        _setValue(again, "");
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+
+        assertThat(stored(username).orElseThrow().getEmail()).isNull();
+        Grid<Account> grid = accountGrid();
+        assertThat(GridKt._getFormatted(grid, rowOf(grid, username), "email")).isEmpty();
     }
 
     private static Button rowButton(String username, String text) {
