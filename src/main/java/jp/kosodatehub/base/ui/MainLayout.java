@@ -109,6 +109,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem(getTranslation("nav.volunteer-access"), "admin/volunteers/access"));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.password"), "my/password"));
+        nav.addItem(new SideNavItem(getTranslation("mail.settings.nav"), "my/account"));
         return nav;
     }
 
