@@ -86,4 +86,9 @@ public class AuditEntry {
     public List<FieldChange> getChanges() {
         return AuditValues.parse(changes);
     }
+
+    @Override
+    public String toString() {
+        return "AuditEntry[" + action + " " + entityType + " " + entityId + " by " + username + ": " + changes + "]";
+    }
 }
