@@ -1,6 +1,7 @@
 package jp.kosodatehub.audit.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import jp.kosodatehub.base.i18n.TranslationProvider;
 
 /** Names of record types and fields as the user reads them; a field with no name of its own shows as stored. */
@@ -18,7 +19,8 @@ final class AuditTexts {
     }
 
     private static String named(Component source, String key, String fallback) {
-        return TranslationProvider.bundle(source.getLocale()).containsKey(key) ? source.getTranslation(key)
+        UI ui = UI.getCurrent();
+        return TranslationProvider.bundle(ui == null ? null : ui.getLocale()).containsKey(key) ? source.getTranslation(key)
                 : fallback;
     }
 }

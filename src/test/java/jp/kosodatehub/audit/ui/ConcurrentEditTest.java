@@ -61,7 +61,8 @@ class ConcurrentEditTest extends KaribuTest {
 
         ConcurrentChangeDialog dialog = _get(ConcurrentChangeDialog.class);
         String text = BasicUtilsKt.get_textRecursively(dialog);
-        assertThat(text).contains("ほかの人が先に変更しました", "タイトル", coordinator).doesNotContain("事務局修正");
+        assertThat(dialog.getHeaderTitle()).isEqualTo("ほかの人が先に変更しました");
+        assertThat(text).contains("上書きはしていません", "タイトル", coordinator).doesNotContain("事務局修正");
         Event stored = fixtures.as(member, () -> events.get(event.getId()));
         assertThat(stored.getTitle()).isEqualTo("ひよこサロン（事務局修正）");
         assertThat(stored.getVenueName()).isEqualTo("地区センター");
