@@ -20,6 +20,15 @@ public final class Conflicts {
     private Conflicts() {
     }
 
+    /** The record a form edits, as loaded: its audited type, id and version. */
+    public record Target(String entityType, Long id, long version) {
+    }
+
+    public static <T> T attempt(Component source, AuditService audit, Target edited, Supplier<T> action,
+                                Map<String, ? extends HasValidation> fields, Runnable reload) {
+        return attempt(source, audit, edited.entityType(), edited.id(), edited.version(), action, fields, reload);
+    }
+
     /**
      * @param entityType the audited record type ({@code "Event"}, {@code "Opening"} …)
      * @param loadedVersion the version the user's form was loaded from

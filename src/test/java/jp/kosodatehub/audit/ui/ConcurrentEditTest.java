@@ -11,9 +11,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextField;
 import jp.kosodatehub.KaribuTest;
+import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventService;
+import jp.kosodatehub.goals.GoalForms.PlanForm;
+import jp.kosodatehub.goals.GoalService;
+import jp.kosodatehub.goals.Plan;
+import com.vaadin.flow.component.select.Select;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.EventKind;
 import jp.kosodatehub.volunteers.Opening;
@@ -32,6 +37,9 @@ class ConcurrentEditTest extends KaribuTest {
 
     @Autowired
     OpeningService openings;
+
+    @Autowired
+    GoalService goals;
 
     EventKind kind;
     String member;
@@ -97,5 +105,29 @@ class ConcurrentEditTest extends KaribuTest {
         Opening stored = fixtures.as(staff, () -> openings.get(opening.getId()));
         assertThat(stored.getContactPerson()).isEqualTo("担当 山田");
         assertThat(stored.getPlace()).isEqualTo("富岡地区センター");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void secondPlanSaveInTheGoalsAdminIsRefusedWithTheChangedFields() {
+        String other = fixtures.coordinator();
+        Plan plan = fixtures.as(coordinator, () -> goals.savePlan(
+                new PlanForm(null, 0, TestFixtures.unique("第5期 協働の指針"), 2026, 2030)));
+        login(coordinator);
+        UI.getCurrent().navigate("admin/goals");
+        _setValue(_get(Select.class, spec -> spec.withLabel("計画")), plan);
+        _click(_get(Button.class, spec -> spec.withText("計画を編集")));
+
+        fixtures.as(other, () -> goals.savePlan(new PlanForm(plan.getId(), plan.getVersion(), plan.getName(), 2026,
+                2031)));
+
+        _setValue(_get(TextField.class, spec -> spec.withLabel("計画の名前")), "別の名前");
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+
+        String text = BasicUtilsKt.get_textRecursively(_get(ConcurrentChangeDialog.class));
+        assertThat(text).contains(other, "最終年度");
+        assertThat(fixtures.as(coordinator, () -> goals.plans()).stream()
+                .filter(stored -> stored.getId().equals(plan.getId())).findFirst().orElseThrow().getName())
+                .isEqualTo(plan.getName());
     }
 }
