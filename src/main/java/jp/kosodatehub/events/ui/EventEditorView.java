@@ -22,6 +22,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import jp.kosodatehub.audit.AuditService;
+import jp.kosodatehub.audit.ui.Conflicts;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
@@ -57,11 +59,13 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     private final transient CurrentUser currentUser;
     private final transient List<Organisation> organisations;
     private final transient ReferenceDataService reference;
+    private final transient AuditService audit;
     private Event event;
 
     EventEditorView(EventService events, OrganisationService organisationService, ReferenceDataService reference,
-                    CurrentUser currentUser) {
+                    CurrentUser currentUser, AuditService audit) {
         this.events = events;
+        this.audit = audit;
         this.currentUser = currentUser;
         this.reference = reference;
         this.organisations = currentUser.isCoordinator() ? organisationService.findAll() : List.of();
@@ -271,7 +275,8 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void store(EventForm form, EventDraft draft, boolean submit) {
-        Event saved = Feedback.attempt(this, () -> events.save(draft), form.fields(), this::reload);
+        Event saved = Conflicts.attempt(this, audit, "Event", draft.getId(), draft.getVersion(),
+                () -> events.save(draft), form.fields(), this::reload);
         if (saved == null) {
             return;
         }

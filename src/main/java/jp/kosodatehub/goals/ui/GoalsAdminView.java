@@ -43,6 +43,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import jp.kosodatehub.audit.AuditService;
+import jp.kosodatehub.audit.ui.Conflicts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.TitleBar;
@@ -91,6 +93,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     private final transient GoalCsv csv;
     private final transient OrganisationService organisations;
     private final transient ReferenceDataService reference;
+    private final transient AuditService audit;
 
     private final Select<Plan> planSelect = new Select<>();
     private final Span period = new Span();
@@ -104,8 +107,9 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     private volatile Long shownPlanId;
 
     GoalsAdminView(GoalService goals, GoalCsv csv, OrganisationService organisations,
-                   ReferenceDataService reference) {
+                   ReferenceDataService reference, AuditService audit) {
         this.goals = goals;
+        this.audit = audit;
         this.csv = csv;
         this.organisations = organisations;
         this.reference = reference;
@@ -276,7 +280,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             first.setValue(plan.getFirstFiscalYear());
             last.setValue(plan.getLastFiscalYear());
         }
-        openEditor(plan == null ? "goals.edit.plan.new" : "goals.edit.plan.edit",
+        openEditor(plan == null ? null : new Conflicts.Target("Plan", plan.getId(), plan.getVersion()),
+                plan == null ? "goals.edit.plan.new" : "goals.edit.plan.edit",
                 Map.of("name", name, "firstFiscalYear", first, "lastFiscalYear", last),
                 () -> goals.savePlan(new PlanForm(plan == null ? null : plan.getId(),
                         plan == null ? 0 : plan.getVersion(), name.getValue(), first.getValue(), last.getValue())),
@@ -291,7 +296,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             title.setValue(pillar.getTitle());
         }
         Long planId = planSelect.getValue().getId();
-        openEditor(pillar == null ? "goals.edit.pillar.new" : "goals.edit.pillar.edit",
+        openEditor(pillar == null ? null : new Conflicts.Target("Pillar", pillar.getId(), pillar.getVersion()),
+                pillar == null ? "goals.edit.pillar.new" : "goals.edit.pillar.edit",
                 Map.of("number", number, "title", title),
                 () -> goals.savePillar(new PillarForm(pillar == null ? null : pillar.getId(),
                         pillar == null ? 0 : pillar.getVersion(), planId, number.getValue(), title.getValue())),
@@ -306,7 +312,9 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             number.setValue(initiative.getNumber());
             title.setValue(initiative.getTitle());
         }
-        openEditor(initiative == null ? "goals.edit.initiative.new" : "goals.edit.initiative.edit",
+        openEditor(initiative == null ? null
+                        : new Conflicts.Target("Initiative", initiative.getId(), initiative.getVersion()),
+                initiative == null ? "goals.edit.initiative.new" : "goals.edit.initiative.edit",
                 Map.of("number", number, "title", title),
                 () -> goals.saveInitiative(new InitiativeForm(initiative == null ? null : initiative.getId(),
                         initiative == null ? 0 : initiative.getVersion(), pillarId, number.getValue(),
@@ -332,7 +340,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             }
             fields = new Component[] {text, status, new Span(getTranslation("goals.edit.note.list")), notes};
         }
-        openEditor(image == null ? "goals.edit.target-image.new" : "goals.edit.target-image.edit",
+        openEditor(image == null ? null : new Conflicts.Target("TargetImage", image.getId(), image.getVersion()),
+                image == null ? "goals.edit.target-image.new" : "goals.edit.target-image.edit",
                 Map.of("text", text, "status", status),
                 () -> goals.saveTargetImage(new TargetImageForm(image == null ? null : image.getId(),
                         image == null ? 0 : image.getVersion(), initiativeId, text.getValue(), status.getValue())),
@@ -445,7 +454,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         fields.put("computedKind", computedKind);
         fields.put("computedDistrict", computedDistrict);
         fields.put("computed", computed);
-        openEditor(indicator == null ? "goals.edit.indicator.new" : "goals.edit.indicator.edit", fields,
+        openEditor(current == null ? null : new Conflicts.Target("Indicator", current.id(), current.version()),
+                indicator == null ? "goals.edit.indicator.new" : "goals.edit.indicator.edit", fields,
                 () -> goals.saveIndicator(new IndicatorForm(current == null ? null : current.id(),
                         current == null ? 0 : current.version(), initiativeId, name.getValue(), unit.getValue(),
                         kind.getValue(), direction.getValue(), baselineValue.getValue(), baselineDate.getValue(),
@@ -497,9 +507,18 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         return select;
     }
 
-    /** A dialog that saves through the service and, when refused, shows every problem at its field. */
     private void openEditor(String titleKey, Map<String, ? extends HasValidation> fields, Supplier<Object> save,
                             java.util.function.Consumer<Object> afterSave, Component... components) {
+        openEditor(null, titleKey, fields, save, afterSave, components);
+    }
+
+    /**
+     * A dialog that saves through the service and, when refused, shows every problem at its field; when
+     * {@code edited} is given and someone else changed that record meanwhile, shows what they changed.
+     */
+    private void openEditor(Conflicts.Target edited, String titleKey, Map<String, ? extends HasValidation> fields,
+                            Supplier<Object> save, java.util.function.Consumer<Object> afterSave,
+                            Component... components) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation(titleKey));
         dialog.setWidth("40rem");
@@ -509,10 +528,12 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(form);
         Button saveButton = new Button(getTranslation("action.save"), click -> {
             fields.values().forEach(field -> field.setInvalid(false));
-            Object saved = Feedback.attempt(this, save, fields, () -> {
+            Runnable reload = () -> {
                 dialog.close();
                 loadPlans(planSelect.getValue() == null ? null : planSelect.getValue().getId());
-            });
+            };
+            Object saved = edited == null ? Feedback.attempt(this, save, fields, reload)
+                    : Conflicts.attempt(this, audit, edited, save, fields, reload);
             if (saved != null) {
                 dialog.close();
                 afterSave.accept(saved);

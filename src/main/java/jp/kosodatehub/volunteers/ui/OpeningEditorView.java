@@ -19,6 +19,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import jp.kosodatehub.audit.AuditService;
+import jp.kosodatehub.audit.ui.Conflicts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.MainLayout;
 import jp.kosodatehub.base.ui.PlainText;
@@ -47,12 +49,14 @@ class OpeningEditorView extends VerticalLayout implements BeforeEnterObserver, H
     private final transient OpeningService openings;
     private final transient ReferenceDataService reference;
     private final transient CurrentUser currentUser;
+    private final transient AuditService audit;
     private final transient List<Organisation> organisations;
     private Opening opening;
 
     OpeningEditorView(OpeningService openings, OrganisationService organisationService,
-                      ReferenceDataService reference, CurrentUser currentUser) {
+                      ReferenceDataService reference, CurrentUser currentUser, AuditService audit) {
         this.openings = openings;
+        this.audit = audit;
         this.reference = reference;
         this.currentUser = currentUser;
         this.organisations = currentUser.isCoordinator() ? organisationService.findAll() : List.of();
@@ -161,7 +165,8 @@ class OpeningEditorView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void store(OpeningForm form, OpeningDraft draft, boolean submit) {
-        Opening saved = Feedback.attempt(this, () -> openings.save(draft), form.fields(), this::reload);
+        Opening saved = Conflicts.attempt(this, audit, "Opening", draft.getId(), draft.getVersion(),
+                () -> openings.save(draft), form.fields(), this::reload);
         if (saved == null) {
             return;
         }
