@@ -1,5 +1,6 @@
 package jp.kosodatehub.security.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -67,9 +68,7 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("admin.account.role")).setFlexGrow(1);
         grid.addColumn(account -> account.getOrganisation() == null ? "" : account.getOrganisation().getName())
                 .setKey("organisation").setHeader(getTranslation("admin.account.organisation")).setFlexGrow(2);
-        grid.addComponentColumn(account -> account.isEnabled()
-                        ? new Badge(getTranslation("admin.account.badge.enabled"), Badge.Tone.SUCCESS)
-                        : new Badge(getTranslation("admin.account.badge.disabled"), Badge.Tone.ERROR))
+        grid.addComponentColumn(this::status)
                 .setKey("enabled").setHeader(getTranslation("admin.account.enabled")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(account -> Formats.timestamp(account.getLastLoginAt())).setKey("lastLogin")
@@ -82,6 +81,22 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
 
+    private Component status(Account account) {
+        Badge enabled = account.isEnabled()
+                ? new Badge(getTranslation("admin.account.badge.enabled"), Badge.Tone.SUCCESS)
+                : new Badge(getTranslation("admin.account.badge.disabled"), Badge.Tone.ERROR);
+        if (!accounts.isLocked(account)) {
+            return enabled;
+        }
+        Badge locked = new Badge(getTranslation("admin.account.badge.locked"), Badge.Tone.ERROR);
+        locked.setTitle(getTranslation("admin.account.locked-until", Formats.timestamp(account.getLockedUntil())));
+        HorizontalLayout both = new HorizontalLayout(enabled, locked);
+        both.setSpacing(false);
+        both.addClassName("account-status");
+        both.setWrap(true);
+        return both;
+    }
+
     private HorizontalLayout actions(Account account) {
         Button toggle = new Button(getTranslation(account.isEnabled() ? "admin.account.disable"
                 : "admin.account.enable"), click -> setEnabled(account, !account.isEnabled()));
@@ -90,6 +105,11 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(toggle, reset);
+        if (accounts.isLocked(account)) {
+            Button unlock = new Button(getTranslation("admin.account.unlock"), click -> unlock(account));
+            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.addComponentAsFirst(unlock);
+        }
         actions.setSpacing(false);
         actions.setWrap(true);
         return actions;
@@ -110,6 +130,15 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
             refresh();
             Feedback.success(getTranslation(enabled ? "admin.account.enabled-done" : "admin.account.disabled-done",
                     changed.getUsername()));
+        }
+    }
+
+    private void unlock(Account account) {
+        Account changed = Feedback.attempt(this, () -> accounts.unlock(account.getId(), account.getVersion()),
+                Map.of(), this::refresh);
+        if (changed != null) {
+            refresh();
+            Feedback.success(getTranslation("admin.account.unlocked-done", changed.getUsername()));
         }
     }
 
