@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kosodatehub.RestoreSecurityContextStrategy;
 import jp.kosodatehub.TestFixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +37,9 @@ class LoginProtectionTest {
     int port;
 
     @Autowired
+    SecurityContextHolderStrategy securityStrategy;
+
+    @Autowired
     TestFixtures fixtures;
 
     @Autowired
@@ -47,6 +53,15 @@ class LoginProtectionTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    /**
+     * This server's context may have been started by an earlier class while another context (Karibu's) installed
+     * its strategy since: SystemAccess.runAs in the fixtures must write where this context's services look.
+     */
+    @BeforeEach
+    void useThisContextsSecurityStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(securityStrategy);
+    }
 
     @Test
     void fiveWrongPasswordsLockTheAccountAndThenEvenTheRightPasswordIsRefusedAsLocked() throws Exception {
