@@ -57,6 +57,16 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** Failed logins since {@link #firstFailedAt}; counted by AccountRepository's bulk updates. */
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "first_failed_at")
+    private Instant firstFailedAt;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     @Version
     private long version;
 
@@ -131,6 +141,29 @@ public class Account {
 
     void setLastLoginAt(Instant lastLoginAt) {
         this.lastLoginAt = lastLoginAt;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    /** When a lock after repeated failed logins ends; {@code null} (or past) when the account is not locked. */
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    void setLockedUntil(Instant lockedUntil) {
+        this.lockedUntil = lockedUntil;
+    }
+
+    void clearFailedLogins() {
+        failedLogins = 0;
+        firstFailedAt = null;
+        lockedUntil = null;
     }
 
     public long getVersion() {

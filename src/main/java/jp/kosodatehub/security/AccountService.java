@@ -3,6 +3,7 @@ package jp.kosodatehub.security;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,9 +29,11 @@ public class AccountService {
     private final PasswordEncoder encoder;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final LoginProperties login;
 
     AccountService(AccountRepository accounts, OrganisationService organisations, PasswordEncoder encoder,
-                   CurrentUser currentUser, Clock clock) {
+                   CurrentUser currentUser, Clock clock, LoginProperties login) {
+        this.login = login;
         this.accounts = accounts;
         this.organisations = organisations;
         this.encoder = encoder;
@@ -156,9 +159,45 @@ public class AccountService {
         account.setPasswordHash(encoder.encode(newPassword));
     }
 
+    /** Lifts a lock after repeated failed logins, e.g. when the person called the office. */
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public Account unlock(Long accountId, long expectedVersion) {
+        Account account = load(accountId, expectedVersion);
+        account.clearFailedLogins();
+        return account;
+    }
+
+    /**
+     * Whether the account is locked after repeated failed logins now. Reads only the given account and the
+     * clock, so no transaction: the accounts grid asks this for every row it shows.
+     */
+    public boolean isLocked(Account account) {
+        return account.isLockedAt(clock.instant());
+    }
+
     @Transactional
     public void recordLogin(String username) {
         accounts.recordLogin(username, clock.instant());
+    }
+
+    /**
+     * Counts a failed login (a wrong password) for the account of that name, if there is one.
+     *
+     * @return when the account is now locked until, or {@code null} if this failure did not lock it
+     */
+    @Transactional
+    public Instant recordFailedLogin(String username) {
+        if (username == null || username.isBlank()) {
+            return null;
+        }
+        String name = username.strip();
+        Instant now = clock.instant();
+        if (accounts.recordFailure(name, now, now.minus(login.lockout())) == 0) {
+            return null;
+        }
+        Instant until = now.plus(login.lockout());
+        return accounts.lockIfTooMany(name, login.maxFailures(), until) > 0 ? until : null;
     }
 
     /** Creates the first coordinator on an empty database; does nothing when any account exists. */

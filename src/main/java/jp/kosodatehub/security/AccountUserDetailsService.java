@@ -1,5 +1,7 @@
 package jp.kosodatehub.security;
 
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -10,25 +12,32 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
+    private final Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts) {
+    AccountUserDetailsService(AccountRepository accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsernameIgnoreCase(username == null ? "" : username.strip())
-                .map(AccountUserDetailsService::toUser)
+                .map(account -> toUser(account, clock.instant()))
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
     }
 
-    static AppUser toUser(Account account) {
+    /**
+     * The account as Spring Security checks it. A lock is reported as {@code isAccountNonLocked() == false},
+     * which Spring Security checks before it compares the password: a locked account's answer is the same
+     * whether the password was right or not.
+     */
+    static AppUser toUser(Account account, Instant now) {
         Long organisationId = account.getOrganisation() == null ? null : account.getOrganisation().getId();
         // A member whose organisation was deactivated can no longer log in.
         boolean enabled = account.isEnabled()
                 && (account.getOrganisation() == null || account.getOrganisation().isActive());
         return new AppUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
-                organisationId, account.getPasswordHash(), enabled);
+                organisationId, account.getPasswordHash(), enabled, !account.isLockedAt(now));
     }
 }

@@ -19,10 +19,17 @@ public final class AppUser implements UserDetails, CredentialsContainer {
     private final AccountRole role;
     private final Long organisationId;
     private final boolean enabled;
+    private final boolean accountNonLocked;
     private String passwordHash;
 
     public AppUser(Long accountId, String username, String displayName, AccountRole role, Long organisationId,
                    String passwordHash, boolean enabled) {
+        this(accountId, username, displayName, role, organisationId, passwordHash, enabled, true);
+    }
+
+    public AppUser(Long accountId, String username, String displayName, AccountRole role, Long organisationId,
+                   String passwordHash, boolean enabled, boolean accountNonLocked) {
+        this.accountNonLocked = accountNonLocked;
         this.accountId = accountId;
         this.username = username;
         this.displayName = displayName;
@@ -74,6 +81,12 @@ public final class AppUser implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** {@code false} while the account is locked after repeated failed logins. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return accountNonLocked;
     }
 
     @Override

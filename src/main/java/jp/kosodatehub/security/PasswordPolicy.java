@@ -13,8 +13,14 @@ public final class PasswordPolicy {
 
     private static final Set<String> COMMON = Set.of(
             "password", "password1", "password123", "1234567890", "12345678901", "123456789012", "qwertyuiop",
-            "qwerty1234", "iloveyou12", "kosodatehub", "administrator", "0123456789",
-            "1111111111", "abcdefghij", "passw0rd12", "letmein123", "welcome123", "changeme12");
+            "qwerty1234", "iloveyou12", "kosodatehub", "administrator", "0123456789", "1111111111", "abcdefghij",
+            "passw0rd12", "letmein123", "welcome123", "changeme12", "1q2w3e4r5t", "1qaz2wsx3edc", "q1w2e3r4t5",
+            "qwerty123456", "password1234", "iloveyou123", "abc1234567", "9876543210", "0987654321", "a1b2c3d4e5",
+            "p@ssw0rd123", "p@ssword123", "admin12345", "adminadmin", "qwertyuiop1", "asdfghjkl1", "zxcvbnm123",
+            "welcome1234", "sunshine12", "princess12", "football12", "baseball12", "superman12", "dragon1234",
+            "monkey1234", "master1234", "letmein1234", "trustno1234", "helloworld", "hello12345", "sakura1234",
+            "doraemon12", "pikachu123", "kanazawa123", "yokohama123", "kosodate123", "kosodatehub1",
+            "passwordpassword", "qazwsxedc1", "1qazxsw23edc");
 
     private PasswordPolicy() {
     }

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -22,9 +23,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection loginProtection) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
+                // Probes of the proxy or orchestrator: status only (no details, see application.properties).
+                // Nothing else of the actuator is served, whoever asks.
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator", "/actuator/**").denyAll()
                 // Calendar apps and feed readers subscribe without an account (jp.kosodatehub.feeds).
                 .requestMatchers(HttpMethod.GET, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
                 .requestMatchers(HttpMethod.HEAD, "/feeds/**", "/api/**", "/events/*.ics").permitAll()
@@ -42,10 +47,17 @@ class SecurityConfig {
                     return filter;
                 }
             });
+            // X-Content-Type-Options: nosniff and HSTS are Spring Security's defaults; HSTS (one year, subdomains)
+            // is written on secure requests only, which behind a TLS proxy needs the forwarded headers honoured.
+            // The CSP only restricts framing: Vaadin needs inline scripts and styles, so no script-src here.
             headers.frameOptions(frame -> frame.sameOrigin())
+                    .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'self'"))
                     .referrerPolicy(referrer -> referrer
                             .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
         });
+        // Set before Vaadin's configurer applies its login page, which then keeps this handler.
+        http.formLogin(form -> form.failureHandler(new LoginFailureHandler()));
+        http.addFilterBefore(new LoginThrottleFilter(loginProtection), UsernamePasswordAuthenticationFilter.class);
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
         return http.build();
     }

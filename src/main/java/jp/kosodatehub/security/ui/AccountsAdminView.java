@@ -1,5 +1,6 @@
 package jp.kosodatehub.security.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -70,9 +71,7 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("organisation").setHeader(getTranslation("admin.account.organisation")).setFlexGrow(2);
         grid.addColumn(account -> account.getEmail() == null ? "" : account.getEmail()).setKey("email")
                 .setHeader(getTranslation("admin.account.email")).setFlexGrow(2);
-        grid.addComponentColumn(account -> account.isEnabled()
-                        ? new Badge(getTranslation("admin.account.badge.enabled"), Badge.Tone.SUCCESS)
-                        : new Badge(getTranslation("admin.account.badge.disabled"), Badge.Tone.ERROR))
+        grid.addComponentColumn(this::status)
                 .setKey("enabled").setHeader(getTranslation("admin.account.enabled")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(account -> Formats.timestamp(account.getLastLoginAt())).setKey("lastLogin")
@@ -85,6 +84,22 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
 
+    private Component status(Account account) {
+        Badge enabled = account.isEnabled()
+                ? new Badge(getTranslation("admin.account.badge.enabled"), Badge.Tone.SUCCESS)
+                : new Badge(getTranslation("admin.account.badge.disabled"), Badge.Tone.ERROR);
+        if (!accounts.isLocked(account)) {
+            return enabled;
+        }
+        Badge locked = new Badge(getTranslation("admin.account.badge.locked"), Badge.Tone.ERROR);
+        locked.setTitle(getTranslation("admin.account.locked-until", Formats.timestamp(account.getLockedUntil())));
+        HorizontalLayout both = new HorizontalLayout(enabled, locked);
+        both.setSpacing(false);
+        both.addClassName("account-status");
+        both.setWrap(true);
+        return both;
+    }
+
     private HorizontalLayout actions(Account account) {
         Button toggle = new Button(getTranslation(account.isEnabled() ? "admin.account.disable"
                 : "admin.account.enable"), click -> setEnabled(account, !account.isEnabled()));
@@ -95,6 +110,11 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         email.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout actions = new HorizontalLayout(toggle, reset, email);
+        if (accounts.isLocked(account)) {
+            Button unlock = new Button(getTranslation("admin.account.unlock"), click -> unlock(account));
+            unlock.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.addComponentAsFirst(unlock);
+        }
         actions.setSpacing(false);
         actions.setWrap(true);
         return actions;
@@ -115,6 +135,15 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
             refresh();
             Feedback.success(getTranslation(enabled ? "admin.account.enabled-done" : "admin.account.disabled-done",
                     changed.getUsername()));
+        }
+    }
+
+    private void unlock(Account account) {
+        Account changed = Feedback.attempt(this, () -> accounts.unlock(account.getId(), account.getVersion()),
+                Map.of(), this::refresh);
+        if (changed != null) {
+            refresh();
+            Feedback.success(getTranslation("admin.account.unlocked-done", changed.getUsername()));
         }
     }
 

@@ -11,14 +11,18 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Set;
+import jp.kosodatehub.security.LoginProperties;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
+    private final int lockoutMinutes;
 
-    LoginView() {
+    LoginView(LoginProperties login) {
+        this.lockoutMinutes = login.lockoutMinutes();
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -48,9 +52,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return i18n;
     }
 
+    /** LoginFailureHandler and LoginThrottleFilter say why a login was refused: ?error, ?locked or ?throttled. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        Set<String> flags = event.getLocation().getQueryParameters().getParameters().keySet();
+        LoginI18n i18n = i18n();
+        if (flags.contains("locked")) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.lockout.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.lockout.message", lockoutMinutes));
+        } else if (flags.contains("throttled")) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttle.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttle.message"));
+        }
+        form.setI18n(i18n);
+        form.setError(flags.contains("error") || flags.contains("locked") || flags.contains("throttled"));
     }
 
     @Override
