@@ -39,14 +39,15 @@ final class OpsTestData {
     /** The application on an H2 database in {@code dataDir}, started as {@code java -jar}. */
     static ConfigurableApplicationContext start(Path dataDir, String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--kosodate.data-dir=" + dataDir,
+                "--kosodate.data-dir=" + dataDir, "--spring.datasource.username=sa",
+                "--spring.datasource.password=",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/kosodate;DB_CLOSE_ON_EXIT=FALSE"));
         args.addAll(List.of(more));
         return SpringApplication.run(Application.class, args.toArray(String[]::new));
     }
 
-    /** Adds a published story with a photo; returns the photo's bytes. */
-    static byte[] storyWithPhoto(ConfigurableApplicationContext context) throws IOException {
+    /** Adds a published story with a photo (which the application stores re-encoded). */
+    static void storyWithPhoto(ConfigurableApplicationContext context) throws IOException {
         TestFixtures fixtures = context.getBean(TestFixtures.class);
         StoryService stories = context.getBean(StoryService.class);
         String member = fixtures.member(fixtures.organisation("ops-photo", true));
@@ -62,7 +63,6 @@ final class OpsTestData {
         Story withPhoto = fixtures.as(member, () -> stories.setPhoto(written.getId(), written.getVersion(),
                 png.toByteArray()));
         fixtures.as(member, () -> stories.submit(withPhoto.getId(), withPhoto.getVersion()));
-        return png.toByteArray();
     }
 
     /** Rows of every table of the connection's schema (lower-case names), Flyway's history included. */

@@ -52,7 +52,7 @@ class TransferToPostgresTest {
     private static final String ASIDE = "kosodate_restore";
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     byte[] photo;
     ConfigurableApplicationContext onPostgres;
@@ -68,8 +68,12 @@ class TransferToPostgresTest {
                     + e.getMessage());
         }
         try (ConfigurableApplicationContext onH2 = OpsTestData.startWithDemoData(dataDir)) {
-            photo = OpsTestData.storyWithPhoto(onH2);
+            OpsTestData.storyWithPhoto(onH2);
         }
+        try (Connection h2 = h2()) {
+            photo = OpsTestData.photo(h2);
+        }
+        assertThat(photo).isNotEmpty();
         onPostgres = SpringApplication.run(Application.class, "--server.port=0", "--spring.main.banner-mode=off",
                 "--spring.profiles.active=postgres", "--spring.datasource.url=" + SERVER + "?currentSchema=" + SCHEMA,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
@@ -179,11 +183,11 @@ class TransferToPostgresTest {
         }
     }
 
-    private String h2Url() {
+    private static String h2Url() {
         return "jdbc:h2:file:" + dataDir + "/kosodate";
     }
 
-    private Connection h2() throws SQLException {
+    private static Connection h2() throws SQLException {
         return DriverManager.getConnection(TransferRunner.readOnly(h2Url()), "sa", "");
     }
 
