@@ -83,6 +83,9 @@ public class BackupService {
             log.info("Backup: the database is not the embedded H2 database; back up PostgreSQL with pg_dump");
             return Optional.empty();
         }
+        if (inMemory()) {
+            throw new IllegalStateException("the database lives in memory only and has no files to back up");
+        }
         try {
             Files.createDirectories(directory);
             Path file = uniqueFile();
@@ -152,6 +155,14 @@ public class BackupService {
     private boolean isH2() {
         try (Connection connection = dataSource.getConnection()) {
             return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean inMemory() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL().startsWith("jdbc:h2:mem:");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -121,7 +121,7 @@ public final class DatabaseTransfer {
         }
     }
 
-    private static String latestMigration(Connection connection) throws SQLException {
+    static String latestMigration(Connection connection) throws SQLException {
         String quoted = connection.getMetaData().storesUpperCaseIdentifiers() ? "\"" + FLYWAY_HISTORY + "\""
                 : FLYWAY_HISTORY;
         try (Statement statement = connection.createStatement();

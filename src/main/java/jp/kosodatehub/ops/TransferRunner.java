@@ -58,7 +58,8 @@ class TransferRunner implements ApplicationRunner {
              Connection target = dataSource.getConnection()) {
             if (!"PostgreSQL".equals(target.getMetaData().getDatabaseProductName())) {
                 throw new IllegalStateException("The transfer writes into PostgreSQL: start it with the postgres "
-                        + "profile (SPRING_PROFILES_ACTIVE=postgres) and KOSODATE_DB_URL pointing at the new database.");
+                        + "profile (SPRING_PROFILES_ACTIVE=postgres) and KOSODATE_DB_URL pointing at the new "
+                        + "database.");
             }
             counts = DatabaseTransfer.copy(source, target, target.getSchema());
         }

@@ -139,6 +139,9 @@ class TransferToPostgresTest {
     void aSecondTransferIntoTheFilledDatabaseIsRefused() throws Exception {
         try (Connection h2 = h2(); Connection pg = postgres(SCHEMA)) {
             long before = OpsTestData.counts(pg).get("organisation");
+            // Both sides are checked to be at the same migration first; here they are.
+            assertThat(DatabaseTransfer.latestMigration(h2)).isNotNull()
+                    .isEqualTo(DatabaseTransfer.latestMigration(pg));
             assertThatThrownBy(() -> DatabaseTransfer.copy(h2, pg, SCHEMA))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("not empty");
             assertThat(OpsTestData.counts(pg).get("organisation")).isEqualTo(before);
