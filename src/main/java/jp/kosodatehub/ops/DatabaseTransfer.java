@@ -122,10 +122,9 @@ public final class DatabaseTransfer {
     }
 
     static String latestMigration(Connection connection) throws SQLException {
-        String quoted = connection.getMetaData().storesUpperCaseIdentifiers() ? "\"" + FLYWAY_HISTORY + "\""
-                : FLYWAY_HISTORY;
+        // Flyway names its table and columns in lower case on both databases.
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT \"version\" FROM " + quoted
+             ResultSet rs = statement.executeQuery("SELECT \"version\" FROM " + quote(FLYWAY_HISTORY)
                      + " WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
