@@ -108,6 +108,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(new SideNavItem(getTranslation("nav.goals-admin"), "admin/goals"));
             nav.addItem(new SideNavItem(getTranslation("nav.volunteer-access"), "admin/volunteers/access"));
             nav.addItem(new SideNavItem(getTranslation("audit.nav"), "admin/audit"));
+            nav.addItem(new SideNavItem(getTranslation("ops.nav.backup"), "admin/backup"));
         }
         nav.addItem(new SideNavItem(getTranslation("nav.password"), "my/password"));
         nav.addItem(new SideNavItem(getTranslation("mail.settings.nav"), "my/account"));
