@@ -55,8 +55,10 @@ class SecurityConfig {
                     .referrerPolicy(referrer -> referrer
                             .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
         });
-        // Set before Vaadin's configurer applies its login page, which then keeps this handler.
-        http.formLogin(form -> form.failureHandler(new LoginFailureHandler()));
+        // Set before Vaadin's configurer applies its login page, which then keeps this handler. The login page is
+        // named here too: a form login without one makes Spring Security serve its own generated page at /login
+        // instead of the Vaadin view.
+        http.formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler()));
         http.addFilterBefore(new LoginThrottleFilter(loginProtection), UsernamePasswordAuthenticationFilter.class);
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
         return http.build();

@@ -78,6 +78,8 @@ class LoginHttpTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(response.body()).containsIgnoringCase("<html");
+        // The application's own login view, started by Vaadin, not Spring Security's generated fallback form.
+        assertThat(response.body()).doesNotContain("Please sign in").contains("window.Vaadin");
     }
 
     @Test
