@@ -152,8 +152,12 @@ record ApiQuery(FeedQuery feed, int page, int size) {
         return new BadApiRequest("Invalid value '" + shorten(value) + "' for parameter '" + name + "'", allowed);
     }
 
-    /** Echoes at most a little of what was sent, so a 10,000-character value does not come back whole. */
+    /**
+     * Echoes at most a little of what was sent, so a 10,000-character value does not come back whole, and without
+     * markup or control characters, so that a page showing the message as it is cannot be made to run a script.
+     */
     private static String shorten(String text) {
-        return text.length() <= 50 ? text : text.substring(0, 50) + "…";
+        String shown = text.length() <= 50 ? text : text.substring(0, 50) + "…";
+        return shown.replaceAll("[<>&\"'`\\p{Cntrl}\\u2028\\u2029\\u202A-\\u202E]", "?");
     }
 }

@@ -9,6 +9,8 @@ import java.io.OutputStreamWriter;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,8 @@ public class GoalCsv {
     enum RecordType { PILLAR, INITIATIVE, TARGET_IMAGE, INDICATOR }
 
     private static final char BOM = '\uFEFF';
+    /** Far above any plan's files (a few hundred rows); more is a wrong file, not a plan. */
+    static final int MAX_BYTES = 2 * 1024 * 1024;
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get();
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
     /** Cells Excel would run as a formula; exported with a leading apostrophe, which import removes again. */
@@ -329,7 +333,10 @@ public class GoalCsv {
     /** Reads every row, handing each to the handler, and returns every problem found with its line. */
     private static List<RowProblem> read(InputStream in, List<String> header, RowHandler handler) {
         List<RowProblem> problems = new ArrayList<>();
-        try (Reader reader = withoutBom(new InputStreamReader(in, StandardCharsets.UTF_8));
+        // Strict UTF-8: a Shift_JIS or binary file is refused, instead of being imported as replacement characters.
+        try (Reader reader = withoutBom(new InputStreamReader(new LimitedInputStream(in, MAX_BYTES),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.DEFAULT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext() || !header.equals(trimmed(records.next()))) {
@@ -354,11 +361,61 @@ public class GoalCsv {
                 handler.handle(line, cells);
             }
         } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            if (cause instanceof TooLargeException) {
+                return List.of(new RowProblem(1, "", "validation.file-too-large"));
+            }
+            if (cause instanceof CharacterCodingException) {
+                return List.of(new RowProblem(1, "", "validation.file-encoding"));
+            }
             // Broken quoting: the parser cannot say where the row ends, so report it after the last row read.
             problems.add(new RowProblem(problems.isEmpty() ? 1 : problems.getLast().line() + 1, "",
                     "goals.csv.wrong-columns"));
         }
         return problems;
+    }
+
+    private static final class TooLargeException extends IOException {
+        TooLargeException() {
+            super("File larger than " + MAX_BYTES + " bytes");
+        }
+    }
+
+    /** Stops reading past the limit, so that a huge upload is refused without being parsed to the end. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b != -1) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > limit) {
+                throw new TooLargeException();
+            }
+        }
     }
 
     private static List<String> trimmed(CSVRecord record) {

@@ -3,6 +3,7 @@ package jp.kosodatehub.security;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import jp.kosodatehub.base.validation.TextRules;
 
 /** What a new password must satisfy. Long passphrases are encouraged; well-known passwords are refused. */
 public final class PasswordPolicy {
@@ -32,6 +33,11 @@ public final class PasswordPolicy {
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return "password.too-long";
+        }
+        // Markup is fine in a password, which is never shown; control characters and broken Unicode cannot be typed
+        // at the login, and half a surrogate pair would be hashed as "?".
+        if (TextRules.containsControlCharacters(password) || TextRules.containsLineBreak(password)) {
+            return "validation.control-characters";
         }
         if (COMMON.contains(password.toLowerCase(Locale.ROOT))
                 || password.chars().distinct().count() < 4) {

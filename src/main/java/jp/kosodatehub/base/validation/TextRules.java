@@ -10,8 +10,10 @@ public final class TextRules {
 
     private static final Pattern MARKUP = Pattern.compile(
             "<\\s*[a-zA-Z!/?]|&#?[a-zA-Z0-9]+;|javascript\\s*:|data\\s*:\\s*text/html", Pattern.CASE_INSENSITIVE);
-    // Tabs and line breaks are fine in multi-line text; any other control character is not.
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]|[\\u2028\\u2029\\u202A-\\u202E]");
+    // Tabs and line breaks are fine in multi-line text; any other control character is not. Nor is half of a
+    // surrogate pair: text that is not valid Unicode (a broken encoding) would be stored as "?" by the database.
+    private static final Pattern CONTROL = Pattern.compile(
+            "[\\p{Cc}\\p{Cs}&&[^\\t\\n\\r]]|[\\u2028\\u2029\\u202A-\\u202E]");
     private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
     private TextRules() {

@@ -63,6 +63,11 @@ class RepeatFields extends Div {
         interval.setMax(Recurrence.MAX_INTERVAL);
         interval.setStepButtonsVisible(true);
         interval.setValue(1);
+        // Without these a number out of range (typed, not stepped) marks the field red with no word of why.
+        interval.setI18n(new IntegerField.IntegerFieldI18n()
+                .setMinErrorMessage(getTranslation("validation.number-min", 1))
+                .setMaxErrorMessage(getTranslation("validation.number-max", Recurrence.MAX_INTERVAL))
+                .setBadInputErrorMessage(getTranslation("validation.bad-number")));
         weekdays.setLabel(getTranslation("series.field.weekdays"));
         weekdays.setItems(List.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
                 DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
@@ -79,6 +84,9 @@ class RepeatFields extends Div {
         until.setLabel(getTranslation("series.field.until"));
         count.setLabel(getTranslation("series.field.count"));
         count.setMin(1);
+        count.setI18n(new IntegerField.IntegerFieldI18n()
+                .setMinErrorMessage(getTranslation("validation.number-min", 1))
+                .setBadInputErrorMessage(getTranslation("validation.bad-number")));
         skipHolidays.setLabel(getTranslation("series.field.skip-holidays"));
         skipHolidays.setValue(true);
         skipFrom.setLabel(getTranslation("series.field.skip-from"));
