@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.kosodatehub.KaribuTest;
 import jp.kosodatehub.TestFixtures;
+import jp.kosodatehub.audit.AuditFilter;
+import jp.kosodatehub.audit.AuditService;
 import jp.kosodatehub.base.ui.AccessDeniedView;
 import jp.kosodatehub.base.ui.NotFoundView;
 import jp.kosodatehub.events.Event;
@@ -52,6 +54,7 @@ import jp.kosodatehub.goals.Initiative;
 import jp.kosodatehub.goals.Pillar;
 import jp.kosodatehub.goals.Plan;
 import jp.kosodatehub.goals.UpdateFrequency;
+import jp.kosodatehub.ops.BackupService;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationKind;
 import jp.kosodatehub.organisations.OrganisationService;
@@ -164,6 +167,12 @@ class AuthorisationMatrixTest extends KaribuTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    BackupService backups;
+
     private static People people;
 
     /** The callers and their organisations, made once for the class. */
@@ -229,7 +238,10 @@ class AuthorisationMatrixTest extends KaribuTest {
             Map.entry("admin/reference", page(Access.COORDINATOR, "admin/reference")),
             Map.entry("admin/organisations", page(Access.COORDINATOR, "admin/organisations")),
             Map.entry("admin/accounts", page(Access.COORDINATOR, "admin/accounts")),
-            Map.entry("admin/volunteers/access", page(Access.COORDINATOR, "admin/volunteers/access")));
+            Map.entry("admin/volunteers/access", page(Access.COORDINATOR, "admin/volunteers/access")),
+            Map.entry("admin/audit", page(Access.COORDINATOR, "admin/audit")),
+            Map.entry("admin/backup", page(Access.COORDINATOR, "admin/backup")),
+            Map.entry("my/account", page(Access.STAFF, "my/account")));
 
     private static Map<String, Class<?>> discoveredRoutes() {
         Map<String, Class<?>> routes = new TreeMap<>();
@@ -562,6 +574,37 @@ class AuthorisationMatrixTest extends KaribuTest {
         rule("AccountService.recordLogin(String)", Access.SYSTEM);
         // Spring Security's own lookup during the login, before anyone is logged in.
         rule("AccountUserDetailsService.loadUserByUsername(String)", Access.SYSTEM);
+        // Counted by the login failure listener, before anyone is logged in.
+        rule("AccountService.recordFailedLogin(String)", Access.SYSTEM);
+        // Read by the mail notifier after a moderation action has committed, with nobody logged in.
+        rule("AccountService.notificationRecipients(Long,Long)", Access.SYSTEM);
+        // Reads only the account object the caller already holds.
+        rule("AccountService.isLocked(Account)", Access.PUBLIC);
+        rule("AccountService.ownEmail()", Access.STAFF, r -> accounts.ownEmail());
+        rule("AccountService.changeOwnEmail(String)", Access.STAFF, r -> run(() -> accounts.changeOwnEmail(null)));
+        rule("AccountService.setEmail(Long,long,String)", Access.COORDINATOR, r -> {
+            Account account = r.account();
+            return accounts.setEmail(account.getId(), account.getVersion(), "office-set@example.jp");
+        });
+        rule("AccountService.unlock(Long,long)", Access.COORDINATOR, r -> {
+            Account account = r.account();
+            return accounts.unlock(account.getId(), account.getVersion());
+        });
+
+        // --- AuditService ---
+        rule("AuditService.entries(AuditFilter,int,int)", Access.COORDINATOR,
+                r -> audit.entries(AuditFilter.all(), 0, 5));
+        rule("AuditService.count(AuditFilter)", Access.COORDINATOR, r -> audit.count(AuditFilter.all()));
+        // Field names, who and when only — no values — for the concurrent-edit dialog of anyone logged in.
+        rule("AuditService.changesSince(String,Long,long)", Access.STAFF,
+                r -> audit.changesSince("Event", r.event().getId(), 0));
+
+        // --- BackupService ---
+        rule("BackupService.supported()", Access.COORDINATOR, r -> backups.supported());
+        rule("BackupService.directory()", Access.COORDINATOR, r -> backups.directory());
+        rule("BackupService.backups()", Access.COORDINATOR, r -> backups.backups());
+        // Classified only: the test database lives in memory and has no files to back up (BackupRestoreTest).
+        rule("BackupService.backupNow()", Access.COORDINATOR);
     }
 
     private static Object run(Runnable work) {
