@@ -128,6 +128,10 @@ public class AccountService {
      */
     @Transactional(readOnly = true)
     public List<Recipient> notificationRecipients(Long submitterAccountId, Long organisationId) {
+        // Addresses are personal data: a member's session, which never needs them, is refused outright.
+        if (currentUser.get().filter(user -> !user.isCoordinator()).isPresent()) {
+            throw new AccessDeniedException("Notification recipients are for the notifier only");
+        }
         if (submitterAccountId != null) {
             Optional<Account> submitter = accounts.findById(submitterAccountId)
                     .filter(a -> a.isEnabled() && a.getEmail() != null && a.getRole() == AccountRole.MEMBER

@@ -26,6 +26,9 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection loginProtection) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
+                // Spring's error page: a refused request (400, 404) must reach the visitor as that answer, not as a
+                // redirect to the login page.
+                .requestMatchers("/error").permitAll()
                 // Probes of the proxy or orchestrator: status only (no details, see application.properties).
                 // Nothing else of the actuator is served, whoever asks.
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()

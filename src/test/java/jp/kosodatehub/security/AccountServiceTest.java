@@ -171,6 +171,7 @@ class AccountServiceTest {
                 NEW_PASSWORD))));
         assertDenied(() -> fixtures.as(member, () -> accounts.page(0, 10)));
         assertDenied(() -> fixtures.as(member, () -> accounts.count()));
+        assertDenied(() -> fixtures.as(member, () -> accounts.notificationRecipients(null, null)));
         assertDenied(() -> fixtures.as(member, () -> accounts.setEnabled(target.getId(), target.getVersion(),
                 false)));
         assertDenied(() -> fixtures.as(member, () -> accounts.resetPassword(target.getId(), target.getVersion(),
