@@ -88,9 +88,14 @@ public abstract class ModeratedPost {
         this.updatedAt = now;
     }
 
+    /** Whether the user is the post's own organisation or the office. */
+    boolean mayBeActedOnBy(AppUser user) {
+        return user.isCoordinator() || user.isMemberOf(organisation.getId());
+    }
+
     /** Refuses anyone but the post's own organisation and the office. */
     void requireAccess(AppUser user) {
-        if (!user.isCoordinator() && !user.isMemberOf(organisation.getId())) {
+        if (!mayBeActedOnBy(user)) {
             throw new AccessDeniedException(getClass().getSimpleName() + " " + id
                     + " belongs to another organisation");
         }

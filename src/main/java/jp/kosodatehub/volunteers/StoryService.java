@@ -300,8 +300,7 @@ public class StoryService {
     }
 
     private boolean mayAct(Story story) {
-        return currentUser.get().map(user -> user.isCoordinator()
-                || user.isMemberOf(story.getOrganisation().getId())).orElse(false);
+        return currentUser.get().map(story::mayBeActedOnBy).orElse(false);
     }
 
     // Method security says the same; this keeps the rule where the service's other checks are.
