@@ -89,8 +89,11 @@ public class Event {
     @BatchSize(size = 100)
     private Set<Facility> facilities = EnumSet.noneOf(Facility.class);
 
-    /** Ids of the initiatives (取組) the event serves; ids only, so that events never depend on the goals. */
-    @ElementCollection(fetch = FetchType.EAGER)
+    /**
+     * Ids of the initiatives (取組) the event serves; ids only, so that events never depend on the goals. Lazy:
+     * only the editor and the goals' counts need them, never a feed page.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "event_initiative", joinColumns = @JoinColumn(name = "event_id"))
     @Column(name = "initiative_id", nullable = false)
     @BatchSize(size = 100)

@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 interface EventOccurrenceRepository extends JpaRepository<EventOccurrence, Long>,
-        JpaSpecificationExecutor<EventOccurrence> {
+        JpaSpecificationExecutor<EventOccurrence>, OccurrencePages {
 
     @Override
     @EntityGraph(attributePaths = {"event", "event.organisation", "event.kind", "event.district"},

@@ -74,8 +74,7 @@ public class EventService {
     /** Upcoming dates of public events (single events and series alike), soonest first, one page of them. */
     @Transactional(readOnly = true)
     public List<EventOccurrence> feed(EventFilter filter, int offset, int limit) {
-        return dates.findAll(EventSpecifications.publicFeed(filter, now()), page(offset, limit,
-                Sort.by("startsAt", "id"))).getContent();
+        return dates.pageWithEvents(EventSpecifications.publicFeed(filter, now()), offset, limit);
     }
 
     @Transactional(readOnly = true)
@@ -89,8 +88,7 @@ public class EventService {
      */
     @Transactional(readOnly = true)
     public List<EventOccurrence> datesInRange(EventFilter filter, int offset, int limit) {
-        return dates.findAll(EventSpecifications.publicFeed(filter, rangeStart(filter)), page(offset, limit,
-                Sort.by("startsAt", "id"))).getContent();
+        return dates.pageWithEvents(EventSpecifications.publicFeed(filter, rangeStart(filter)), offset, limit);
     }
 
     @Transactional(readOnly = true)

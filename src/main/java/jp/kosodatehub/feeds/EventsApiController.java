@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Upcoming dates as JSON, filtered with the public feed's parameters, a page at a time. */
 @RestController
@@ -26,14 +27,19 @@ class EventsApiController {
     private final ReferenceDataService reference;
     private final TranslationProvider translations;
     private final AppProperties app;
+    private final FeedResponseCache cache;
+    private final JsonMapper json;
 
     EventsApiController(EventsApi api, FeedValidators validators, ReferenceDataService reference,
-                        TranslationProvider translations, AppProperties app) {
+                        TranslationProvider translations, AppProperties app, FeedResponseCache cache,
+                        JsonMapper json) {
         this.api = api;
         this.validators = validators;
         this.reference = reference;
         this.translations = translations;
         this.app = app;
+        this.cache = cache;
+        this.json = json;
     }
 
     @GetMapping("/api/events")
@@ -50,12 +56,16 @@ class EventsApiController {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(error);
         }
         FeedTexts texts = new FeedTexts(translations, app, FeedLanguage.of(request), FeedController.baseUrl(), today);
-        if (HttpCaching.notModified(webRequest, response,
-                validators.of("json", query.normalised(), texts.locale(), texts.baseUrl()))) {
+        FeedValidators.Validators current = validators.of("json", query.normalised(), texts.locale(),
+                texts.baseUrl());
+        if (HttpCaching.notModified(webRequest, response, current)) {
             return null;
         }
-        EventsApi.Page page = api.page(query, texts, number -> ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam(ApiQuery.PAGE, number).build().toUriString());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page);
+        // The page links repeat the request's own address, so that is part of the key.
+        String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+        byte[] body = cache.get(current.etag() + "\n" + self, () -> json.writeValueAsBytes(api.page(query, texts,
+                number -> ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(ApiQuery.PAGE, number)
+                        .build().toUriString())));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

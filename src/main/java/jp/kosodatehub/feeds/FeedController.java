@@ -2,6 +2,7 @@ package jp.kosodatehub.feeds;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,38 +39,42 @@ class FeedController {
     private final ReferenceDataService reference;
     private final TranslationProvider translations;
     private final AppProperties app;
+    private final FeedResponseCache cache;
 
     FeedController(CalendarFeed calendars, NewsFeed news, FeedValidators validators, ReferenceDataService reference,
-                   TranslationProvider translations, AppProperties app) {
+                   TranslationProvider translations, AppProperties app, FeedResponseCache cache) {
         this.calendars = calendars;
         this.news = news;
         this.validators = validators;
         this.reference = reference;
         this.translations = translations;
         this.app = app;
+        this.cache = cache;
     }
 
     @GetMapping("/feeds/events.ics")
-    ResponseEntity<String> calendar(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
+    ResponseEntity<byte[]> calendar(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
                                     HttpServletResponse response, WebRequest webRequest) {
         LocalDate today = validators.today();
         FeedQuery query = query(params, today);
         FeedTexts texts = texts(request, today);
-        if (HttpCaching.notModified(webRequest, response,
-                validators.of("ics", query.normalised(), texts.locale(), texts.baseUrl()))) {
+        FeedValidators.Validators current = validators.of("ics", query.normalised(), texts.locale(),
+                texts.baseUrl());
+        if (HttpCaching.notModified(webRequest, response, current)) {
             return null;
         }
-        return ResponseEntity.ok().contentType(CALENDAR).body(calendars.forQuery(query, texts, today));
+        return ResponseEntity.ok().contentType(CALENDAR).body(cache.get(current.etag(),
+                () -> utf8(calendars.forQuery(query, texts, today))));
     }
 
     @GetMapping("/feeds/events.rss")
-    ResponseEntity<String> rss(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
+    ResponseEntity<byte[]> rss(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
                                HttpServletResponse response, WebRequest webRequest) {
         return news(NewsFeed.Format.RSS, RSS, params, request, response, webRequest);
     }
 
     @GetMapping("/feeds/events.atom")
-    ResponseEntity<String> atom(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
+    ResponseEntity<byte[]> atom(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
                                 HttpServletResponse response, WebRequest webRequest) {
         return news(NewsFeed.Format.ATOM, ATOM, params, request, response, webRequest);
     }
@@ -98,7 +103,7 @@ class FeedController {
                 .body(body.get());
     }
 
-    private ResponseEntity<String> news(NewsFeed.Format format, MediaType type, MultiValueMap<String, String> params,
+    private ResponseEntity<byte[]> news(NewsFeed.Format format, MediaType type, MultiValueMap<String, String> params,
                                         HttpServletRequest request, HttpServletResponse response,
                                         WebRequest webRequest) {
         LocalDate today = validators.today();
@@ -110,8 +115,13 @@ class FeedController {
             return null;
         }
         String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
-        return ResponseEntity.ok().contentType(type)
-                .body(news.write(format, query, texts, self, current.lastModified()));
+        // The body names its own address exactly as requested, so that is part of the key.
+        return ResponseEntity.ok().contentType(type).body(cache.get(current.etag() + "\n" + self,
+                () -> utf8(news.write(format, query, texts, self, current.lastModified()))));
+    }
+
+    private static byte[] utf8(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     private FeedQuery query(MultiValueMap<String, String> params, LocalDate today) {

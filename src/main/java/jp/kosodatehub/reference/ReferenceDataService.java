@@ -18,20 +18,22 @@ public class ReferenceDataService {
 
     private final DistrictRepository districts;
     private final EventKindRepository kinds;
+    private final ActiveItemsCache<District> activeDistricts = new ActiveItemsCache<>();
+    private final ActiveItemsCache<EventKind> activeKinds = new ActiveItemsCache<>();
 
     ReferenceDataService(DistrictRepository districts, EventKindRepository kinds) {
         this.districts = districts;
         this.kinds = kinds;
     }
 
-    @Transactional(readOnly = true)
+    /** The active districts in their order; shared, unmodifiable, and not to be changed by the caller. */
     public List<District> activeDistricts() {
-        return districts.findByActiveTrueOrderBySortOrderAscIdAsc();
+        return activeDistricts.get(districts::findByActiveTrueOrderBySortOrderAscIdAsc);
     }
 
-    @Transactional(readOnly = true)
+    /** The active kinds in their order; shared, unmodifiable, and not to be changed by the caller. */
     public List<EventKind> activeKinds() {
-        return kinds.findByActiveTrueOrderBySortOrderAscIdAsc();
+        return activeKinds.get(kinds::findByActiveTrueOrderBySortOrderAscIdAsc);
     }
 
     @Transactional(readOnly = true)
@@ -72,6 +74,7 @@ public class ReferenceDataService {
     public District saveDistrict(District district) {
         validate(district);
         checkUniqueCode(district, districts.findByCode(district.getCode()));
+        activeDistricts.invalidate();
         return districts.save(checkedForUpdate(district, districts.findById(orZero(district.getId()))));
     }
 
@@ -80,6 +83,7 @@ public class ReferenceDataService {
     public EventKind saveKind(EventKind kind) {
         validate(kind);
         checkUniqueCode(kind, kinds.findByCode(kind.getCode()));
+        activeKinds.invalidate();
         return kinds.save(checkedForUpdate(kind, kinds.findById(orZero(kind.getId()))));
     }
 

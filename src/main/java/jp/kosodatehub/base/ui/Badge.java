@@ -10,6 +10,11 @@ public class Badge extends Span {
 
     public Badge(String text, Tone tone) {
         super(text);
-        addClassNames("badge", "badge-" + tone.name().toLowerCase(Locale.ROOT));
+        addClassNames("badge", className(tone));
+    }
+
+    /** The style class of a tone, for badges written as HTML rather than as components. */
+    public static String className(Tone tone) {
+        return "badge-" + tone.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,10 +1,10 @@
 package jp.kosodatehub.events.ui;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import java.util.Locale;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Formats;
@@ -12,9 +12,23 @@ import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.TargetGroup;
+import org.jsoup.nodes.Element;
 
-/** One date in the public feed, under its day's heading: what, when, where, for whom, at what cost. */
-class EventCard extends Div {
+/**
+ * One date in the public feed, under its day's heading: what, when, where, for whom, at what cost.
+ *
+ * <p>Nothing on a card reacts on the server, so it is one element whose content is plain HTML, not a dozen
+ * components: a feed page of twenty cards would otherwise keep some six hundred component nodes in every
+ * visitor's session and send each of them to the browser (see "Performance" in the README). The HTML is built
+ * with jsoup's element API, which escapes every text and attribute, so titles and names written by members cannot
+ * inject markup. The title link is an ordinary link marked for Vaadin's router, as {@code RouterLink} renders it.
+ */
+@Tag("div")
+class EventCard extends Component implements HasStyle {
+
+    private final String title;
+    private final String href;
+    private final String text;
 
     EventCard(EventOccurrence date, Locale locale) {
         Event event = date.getEvent();
@@ -23,55 +37,78 @@ class EventCard extends Div {
         if (date.isEffectivelyCancelled()) {
             addClassName("cancelled");
         }
-        Span when = new Span(Formats.times(date.getStartsAt(), date.getEndsAt(), locale));
-        when.addClassName("event-card-when");
-
-        RouterLink title = new RouterLink(event.getTitle(), EventPageView.class,
+        title = event.getTitle();
+        href = RouteConfiguration.forApplicationScope().getUrl(EventPageView.class,
                 new RouteParameters(EventPageView.ID, String.valueOf(event.getId())));
-        H3 heading = new H3(title);
-        heading.addClassName("event-card-title");
+        Element content = new Element("div");
+        span(content, "event-card-when", Formats.times(date.getStartsAt(), date.getEndsAt(), locale));
+        content.appendElement("h3").addClass("event-card-title").appendElement("a")
+                .attr("href", href)
+                .attr("router-link", "")
+                .text(title);
+        span(content, "event-card-where", event.getVenueName()
+                + (event.getDistrict() == null ? "" : "（" + event.getDistrict().displayName(locale) + "）"));
 
-        String place = event.getVenueName()
-                + (event.getDistrict() == null ? "" : "（" + event.getDistrict().displayName(locale) + "）");
-        Span where = new Span(place);
-        where.addClassName("event-card-where");
-
-        Div badges = new Div();
-        badges.addClassName("event-card-badges");
+        Element badges = content.appendElement("div").addClass("event-card-badges");
         if (date.isEffectivelyCancelled()) {
-            badges.add(new Badge(getTranslation("event.status.cancelled"), Badge.Tone.ERROR));
+            badge(badges, getTranslation("event.status.cancelled"), Badge.Tone.ERROR);
         } else if (date.isMoved()) {
-            badges.add(new Badge(getTranslation("series.moved-badge"), Badge.Tone.WARNING));
+            badge(badges, getTranslation("series.moved-badge"), Badge.Tone.WARNING);
         }
-        badges.add(new Badge(event.getKind().displayName(locale), Badge.Tone.INFO));
+        badge(badges, event.getKind().displayName(locale), Badge.Tone.INFO);
         for (AgeBand band : event.getAgeBands()) {
-            badges.add(new Badge(getTranslation(band.translationKey()), Badge.Tone.NEUTRAL));
+            badge(badges, getTranslation(band.translationKey()), Badge.Tone.NEUTRAL);
         }
         for (TargetGroup group : event.getTargetGroups()) {
             if (group == TargetGroup.EXPECTANT_PARENTS && event.getAgeBands().contains(AgeBand.PRENATAL)) {
                 continue;
             }
-            badges.add(new Badge(getTranslation(group.translationKey()), Badge.Tone.INFO));
+            badge(badges, getTranslation(group.translationKey()), Badge.Tone.INFO);
         }
-        badges.add(event.isFree() ? new Badge(getTranslation("event.free"), Badge.Tone.SUCCESS)
-                : new Badge(Formats.yen(event.getFeeYen(), locale), Badge.Tone.NEUTRAL));
-        badges.add(event.isBookingRequired()
-                ? new Badge(getTranslation("event.booking-required"), Badge.Tone.WARNING)
-                : new Badge(getTranslation("event.no-booking"), Badge.Tone.SUCCESS));
+        if (event.isFree()) {
+            badge(badges, getTranslation("event.free"), Badge.Tone.SUCCESS);
+        } else {
+            badge(badges, Formats.yen(event.getFeeYen(), locale), Badge.Tone.NEUTRAL);
+        }
+        if (event.isBookingRequired()) {
+            badge(badges, getTranslation("event.booking-required"), Badge.Tone.WARNING);
+        } else {
+            badge(badges, getTranslation("event.no-booking"), Badge.Tone.SUCCESS);
+        }
         if (event.isSeries()) {
-            badges.add(new Badge(getTranslation("series.badge"), Badge.Tone.NEUTRAL));
+            badge(badges, getTranslation("series.badge"), Badge.Tone.NEUTRAL);
         }
 
-        Span organiser = new Span(event.getOrganisation().getName());
-        organiser.addClassName("event-card-organiser");
-        add(when, heading, where, badges);
         String reason = date.isCancelled() || date.isMoved() ? date.getReason()
                 : event.isCancelled() ? event.getStatusReason() : null;
         if (reason != null) {
-            Span why = new Span(reason);
-            why.addClassName("event-card-reason");
-            add(why);
+            span(content, "event-card-reason", reason);
         }
-        add(organiser);
+        span(content, "event-card-organiser", event.getOrganisation().getName());
+        text = content.text();
+        getElement().setProperty("innerHTML", content.html());
+    }
+
+    /** The event's title, as the card's link shows it. */
+    String title() {
+        return title;
+    }
+
+    /** Where the title link leads: the event's page. */
+    String href() {
+        return href;
+    }
+
+    /** Everything the card says, as plain text. */
+    String text() {
+        return text;
+    }
+
+    private static void span(Element parent, String className, String text) {
+        parent.appendElement("span").addClass(className).text(text);
+    }
+
+    private static void badge(Element parent, String text, Badge.Tone tone) {
+        parent.appendElement("span").addClass("badge").addClass(Badge.className(tone)).text(text);
     }
 }

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouterLink;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -76,7 +75,7 @@ class PublicFeedViewTest extends KaribuTest {
     }
 
     private static List<String> titles() {
-        return _find(EventCard.class).stream().map(card -> _get(card, RouterLink.class).getText()).toList();
+        return _find(EventCard.class).stream().map(EventCard::title).toList();
     }
 
     @Test
@@ -93,7 +92,7 @@ class PublicFeedViewTest extends KaribuTest {
         assertThat(titles()).containsExactly("published", "cancelled");
         EventCard cancelledCard = _find(EventCard.class).get(1);
         assertThat(cancelledCard.getClassNames()).contains("cancelled");
-        assertThat(BasicUtilsKt.get_textRecursively(cancelledCard)).contains("中止");
+        assertThat(cancelledCard.text()).contains("中止");
     }
 
     @Test
@@ -154,7 +153,7 @@ class PublicFeedViewTest extends KaribuTest {
         List<EventCard> cards = _find(EventCard.class);
         assertThat(cards).hasSize(2);
         assertThat(cards.get(0).getClassNames()).contains("cancelled");
-        assertThat(BasicUtilsKt.get_textRecursively(cards.get(0))).contains("中止").contains("雨天中止");
+        assertThat(cards.get(0).text()).contains("中止").contains("雨天中止");
         assertThat(cards.get(1).getClassNames()).doesNotContain("cancelled");
     }
 
@@ -239,7 +238,7 @@ class PublicFeedViewTest extends KaribuTest {
 
         assertThat(_get(H1.class).getText()).isEqualTo("Find things to do with children");
         assertThat(_get(Select.class, spec -> spec.withLabel("Child's age"))).isNotNull();
-        assertThat(BasicUtilsKt.get_textRecursively(_get(EventCard.class))).contains("10:00–12:00").contains("Age 1");
+        assertThat(_get(EventCard.class).text()).contains("10:00–12:00").contains("Age 1");
     }
 
     @Test
@@ -252,6 +251,6 @@ class PublicFeedViewTest extends KaribuTest {
         String heading = _find(com.vaadin.flow.component.html.H2.class, spec -> spec.withClasses("feed-day"))
                 .get(0).getText();
         assertThat(heading).matches(day.getMonthValue() + "月" + day.getDayOfMonth() + "日\\(.\\)");
-        assertThat(BasicUtilsKt.get_textRecursively(_get(EventCard.class))).contains("10:00〜12:00");
+        assertThat(_get(EventCard.class).text()).contains("10:00〜12:00");
     }
 }
