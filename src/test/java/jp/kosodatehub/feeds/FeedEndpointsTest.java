@@ -201,6 +201,25 @@ class FeedEndpointsTest {
     }
 
     @Test
+    void feedBodiesAreBuiltOnceYetANewEventAppearsInEveryFormatAtOnce() throws Exception {
+        List<String> paths = List.of("/feeds/events.ics?kind=" + kind.getCode(),
+                "/feeds/events.rss?kind=" + kind.getCode(), "/api/events?kind=" + kind.getCode());
+        for (String path : paths) {
+            assertThat(get(path).body()).as(path).isEqualTo(get(path).body());
+        }
+
+        String title = TestFixtures.unique("新しいおはなし会");
+        EventDraft added = draft(kind, title);
+        added.setStartsAt(added.getStartsAt().plusHours(1));
+        added.setEndsAt(added.getEndsAt().plusHours(1));
+        publish(added);
+
+        for (String path : paths) {
+            assertThat(get(path).body()).as(path).contains(title);
+        }
+    }
+
+    @Test
     void theEtagDependsOnWhatWasAskedNotOnHowItWasWritten() throws Exception {
         String one = get("/feeds/events.ics?kind=" + kind.getCode() + "&age=age-1").headers().firstValue("ETag")
                 .orElseThrow();

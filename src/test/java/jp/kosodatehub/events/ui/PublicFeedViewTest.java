@@ -96,6 +96,21 @@ class PublicFeedViewTest extends KaribuTest {
     }
 
     @Test
+    void charactersSpecialToHtmlInATitleAreShownAsTextOnTheCard() {
+        // Tags are refused when an event is saved; what may pass must still never be read as markup.
+        String title = "パパ&ママ \"お話会\" 1<2";
+        Event event = event(title, LocalDate.now().plusDays(1).atTime(10, 0), true, AgeBand.AGE_1);
+
+        openFeed(Map.of("district", district.getCode()));
+
+        EventCard card = _get(EventCard.class);
+        assertThat(card.title()).isEqualTo(title);
+        String html = card.getElement().getProperty("innerHTML");
+        assertThat(html).contains("パパ&amp;ママ").contains("1&lt;2").doesNotContain("1<2")
+                .contains("href=\"events/" + event.getId() + "\"");
+    }
+
+    @Test
     void filterFromTheAddressIsShownInTheFieldsAndApplied() {
         LocalDateTime start = LocalDate.now().plusDays(2).atTime(10, 0);
         event("for babies", start, true, AgeBand.AGE_0);
