@@ -296,8 +296,10 @@ class LargeDataSet implements ApplicationRunner {
                 OrganisationKind kind = plan.get(i);
                 String district = i == 0 ? "kanazawa" : districtCodes.get(i % districtCodes.size());
                 String name = i == 0 ? MARKER : organisationName(kind, districts.get(district).getNameJa());
-                while (!taken.add(name)) {
-                    name = organisationName(kind, districts.get(district).getNameJa());
+                for (int attempt = 0; !taken.add(name); attempt++) {
+                    // Some kinds have one name per district; a second one there is a branch.
+                    name = attempt < 10 ? organisationName(kind, districts.get(district).getNameJa())
+                            : name + "（第" + (attempt - 8) + "支部）";
                 }
                 Organisation organisation = new Organisation(name, kind, districts.get(district));
                 organisation.setTrusted(i == 0 || kind == OrganisationKind.CHILDCARE_HUB
@@ -338,8 +340,10 @@ class LargeDataSet implements ApplicationRunner {
                 case CHILDCARE_HUB -> "地域子育て支援拠点「" + nick + "」";
                 case NPO -> "NPO法人" + pick(new String[] {district + "子育て応援団", "かなざわ親子ネット「" + nick + "」",
                     district + "子育て支援の会", "多世代交流の会「" + nick + "」"});
-                case WELFARE_COMMISSIONER -> district + "地区 民生委員児童委員協議会";
-                case WARD_OFFICE -> "金沢区こども家庭支援課（" + district + "担当）";
+                case WELFARE_COMMISSIONER -> pick(new String[] {district + "地区 民生委員児童委員協議会",
+                    district + "地区 主任児童委員連絡会"});
+                case WARD_OFFICE -> pick(new String[] {"金沢区こども家庭支援課（" + district + "担当）",
+                    "金沢区福祉保健センター（" + district + "担当）"});
                 case CHILDREN_CAFETERIA -> "子ども食堂「" + district + "の" + nick + "」";
                 case OTHER -> pick(new String[] {district + "地区社会福祉協議会", district + "町内会 子ども会",
                     "おもちゃ図書館「" + nick + "」"});
@@ -815,8 +819,12 @@ class LargeDataSet implements ApplicationRunner {
         /** A few dates of a running series are cancelled or moved, as happens: rain, staff illness, the venue. */
         private void changeSomeDates(Org org, Event event) {
             AppUser member = org.member();
+            // Within the coming year: a date is moved or cancelled weeks ahead, not years.
+            LocalDateTime horizon = today.plusYears(1).atStartOfDay();
             List<EventOccurrence> coming = SystemAccess.runAs(member,
-                    () -> events.upcomingDates(event.getId(), 0, 40));
+                    () -> events.upcomingDates(event.getId(), 0, 400)).stream()
+                    .filter(o -> o.getOriginalStart().isBefore(horizon))
+                    .sorted(Comparator.comparing(EventOccurrence::getOriginalStart)).limit(40).toList();
             if (coming.size() < 10) {
                 return;
             }
