@@ -959,7 +959,7 @@ class LargeDataSet implements ApplicationRunner {
             }
             VolunteerAgeBand band;
             do {
-                band = pick(VolunteerAgeBand.values());
+                band = ageBand();
             } while (!band.canBeAtLeast(opening.getMinimumAge()));
             offer.setName(FAMILY_NAMES[family] + " " + pick(GIVEN_NAMES));
             if (contact.startsWith("090") || chance(0.15) && !repeat) {
@@ -985,6 +985,14 @@ class LargeDataSet implements ApplicationRunner {
             Applicant applicant = SystemAccess.runAsSystem(() -> offers.recordPastOffer(opening.getId(), offer,
                     planned.at()));
             pipeline(planned, applicant);
+        }
+
+        /** Mostly adults; about one offer in ten from a pupil, who needs a guardian's consent. */
+        private VolunteerAgeBand ageBand() {
+            double roll = random.nextDouble();
+            return roll < 0.03 ? VolunteerAgeBand.AGE_12_14 : roll < 0.09 ? VolunteerAgeBand.AGE_15_17
+                    : roll < 0.29 ? VolunteerAgeBand.AGE_18_22 : roll < 0.57 ? VolunteerAgeBand.AGE_23_39
+                    : roll < 0.82 ? VolunteerAgeBand.AGE_40_64 : VolunteerAgeBand.AGE_65_PLUS;
         }
 
         /** Older offers have been dealt with; the last weeks' are still being answered. */
