@@ -556,6 +556,9 @@ class LargeDataSet implements ApplicationRunner {
         }
 
         void events() {
+            // Every state at least once, whatever the scale: the first events of an organisation the office checks.
+            Org checked = orgs.stream().filter(o -> !o.organisation().isTrusted()).findFirst()
+                    .orElse(orgs.getFirst());
             for (Org org : orgs) {
                 int weekly = 1 + random.nextInt(3);
                 for (int i = 0; i < weekly; i++) {
@@ -567,8 +570,7 @@ class LargeDataSet implements ApplicationRunner {
                 }
                 int singles = Math.max(1, scale.singleEvents() - 3 + random.nextInt(7));
                 for (int i = 0; i < singles; i++) {
-                    // Every state at least once, whatever the scale: the first organisation's first events.
-                    boolean first = org == orgs.getFirst() && i < Target.values().length;
+                    boolean first = org == checked && i < Target.values().length;
                     single(org, first ? Target.values()[i] : target(0.8));
                 }
             }
