@@ -72,6 +72,14 @@ class ArchitectureTest {
             .because("authorisation and validation live in the services, so nothing may go around them");
 
     @ArchTest
+    static final ArchRule pastOffersAreRecordedOnlyByTheLargeDataSet = noClasses()
+            .that(DescribedPredicate.describe("are not the large data set generator",
+                    type -> !type.getName().startsWith("jp.kosodatehub.demo.LargeDataSet")))
+            .should().callMethodWhere(DescribedPredicate.describe("OfferService.recordPastOffer",
+                    call -> call.getTarget().getName().equals("recordPastOffer")))
+            .because("a back-dated offer is generated history; a visitor's offer is always dated now");
+
+    @ArchTest
     static final ArchRule servicesDoNotDependOnViews = noClasses()
             .that().areAnnotatedWith(Service.class)
             .should().dependOnClassesThat().resideInAPackage("..ui..")

@@ -242,7 +242,7 @@ class VolunteerDemoData implements ApplicationRunner {
         return 1;
     }
 
-    private static List<ApplicantStatus> path(ApplicantStatus status) {
+    static List<ApplicantStatus> path(ApplicantStatus status) {
         return switch (status) {
             case NEW -> List.of();
             case CONTACTED -> List.of(ApplicantStatus.CONTACTED);

@@ -1,10 +1,13 @@
 package jp.kosodatehub.volunteers;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import jp.kosodatehub.base.NotFoundException;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.base.validation.Problems;
 import jp.kosodatehub.base.validation.TextRules;
+import jp.kosodatehub.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,6 +65,33 @@ public class OfferService {
         if (!limiter.tryAcquire(clientAddress)) {
             new Problems().add(WHOLE_OFFER, "volunteer.offer.too-many").throwIfAny();
         }
+        store(opening, offer, clock.instant());
+        return OfferOutcome.ACCEPTED;
+    }
+
+    /**
+     * Records an offer that arrived earlier, with the time it arrived: for the large data set generator only, which
+     * fills a database with years of use. The office's rights and the same checks as {@link #offer}; no rate limit,
+     * as there is no sender and no network address. Views never call it (ArchitectureTest).
+     *
+     * @throws IllegalArgumentException when {@code receivedAt} is missing or in the future
+     */
+    @Transactional
+    @RolesAllowed(Roles.COORDINATOR)
+    public Applicant recordPastOffer(Long openingId, HelpOffer offer, Instant receivedAt) {
+        if (receivedAt == null || receivedAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("An offer received in the past needs a past time: " + receivedAt);
+        }
+        Opening opening = openings.findPublic(openingId)
+                .orElseThrow(() -> new NotFoundException("Opening " + openingId));
+        if (!opening.isOpen()) {
+            new Problems().add("opening", "volunteer.offer.closed").throwIfAny();
+        }
+        validate(offer, opening);
+        return store(opening, offer, receivedAt);
+    }
+
+    private Applicant store(Opening opening, HelpOffer offer, Instant receivedAt) {
         String email = OfferRules.normaliseContact(offer.getEmail());
         String phone = OfferRules.normaliseContact(offer.getPhone());
         String contactKey = OfferRules.contactKey(email, phone);
@@ -71,11 +101,10 @@ public class OfferService {
                         organisationId, contactKey)
                 .map(Applicant::getId).orElse(null);
         boolean minor = offer.getAgeBand().isMinor();
-        applicants.save(new Applicant(opening, TextRules.normalise(offer.getName()), email, phone, contactKey,
-                offer.getAgeBand(), offer.getSupporterType(), TextRules.normalise(offer.getAvailability()),
+        return applicants.save(new Applicant(opening, TextRules.normalise(offer.getName()), email, phone,
+                contactKey, offer.getAgeBand(), offer.getSupporterType(), TextRules.normalise(offer.getAvailability()),
                 TextRules.normalise(offer.getMessage()), minor ? TextRules.normalise(offer.getGuardianName()) : null,
-                minor && offer.isGuardianConsent(), NOTICE_VERSION, duplicateOf, clock.instant()));
-        return OfferOutcome.ACCEPTED;
+                minor && offer.isGuardianConsent(), NOTICE_VERSION, duplicateOf, receivedAt));
     }
 
     private static void validate(HelpOffer offer, Opening opening) {

@@ -471,6 +471,9 @@ class AuthorisationMatrixTest extends KaribuTest {
         // --- OfferService: the anonymous offer-of-help form ---
         rule("OfferService.offer(Long,HelpOffer,String)", Access.PUBLIC, r -> offers.offer(
                 r.publishedOpening().getId(), new HelpOffer(), "192.0.2." + (r.hashCode() & 0x7f)));
+        // The large data set generator's back-dated offers: the office only (an empty offer fails its checks).
+        rule("OfferService.recordPastOffer(Long,HelpOffer,Instant)", Access.COORDINATOR, r -> offers.recordPastOffer(
+                r.publishedOpening().getId(), new HelpOffer(), Instant.now().minusSeconds(60)));
 
         // --- VolunteerStatistics: network totals, no personal data ---
         rule("VolunteerStatistics.recruited(LocalDate,LocalDate)", Access.PUBLIC);
