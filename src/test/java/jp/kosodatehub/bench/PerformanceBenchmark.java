@@ -79,10 +79,12 @@ class PerformanceBenchmark {
         line(generated < 0 ? "Reused " + data : String.format(Locale.ROOT, "Generated in %.0f s with profile %s",
                 generated, profile));
 
-        section("Start-up (java -jar, no flags, to /actuator/health/readiness UP)");
-        startUps(jarRuns, data, "large data set");
-        Path empty = Files.createTempDirectory(WORK, "empty-");
-        startUps(jarRuns, empty, "empty database, first start (migrations)");
+        if (START_UPS > 0) {
+            section("Start-up (java -jar, no flags, to /actuator/health/readiness UP)");
+            startUps(jarRuns, data, "large data set");
+            Path empty = Files.createTempDirectory(WORK, "empty-");
+            startUps(jarRuns, empty, "empty database, first start (migrations)");
+        }
 
         try (ConfigurableApplicationContext app = startInProcess(data)) {
             measureInProcess(app);
