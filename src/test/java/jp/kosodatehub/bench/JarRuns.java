@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 final class JarRuns {
 
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
     private static final Pattern STARTED = Pattern.compile("Started Application in ([0-9.]+) seconds");
 
     /** One start: wall-clock time to ready, and what Spring Boot itself reported. */
@@ -81,7 +82,63 @@ final class JarRuns {
         return starts;
     }
 
-    private Process start(Path dataDir, String profile, Path log) throws IOException {
+    /** The jar serving on the given data until closed; its heap can be read with jcmd. */
+    final class Server implements AutoCloseable {
+
+        private final Process process;
+        private final int port;
+
+        private Server(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        int port() {
+            return port;
+        }
+
+        /** Heap in use after a full collection, as the JVM itself reports it (jcmd GC.run, GC.heap_info). */
+        long usedHeapAfterGc() throws IOException, InterruptedException {
+            long used = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                jcmd("GC.run");
+                Matcher heap = USED.matcher(jcmd("GC.heap_info"));
+                if (!heap.find()) {
+                    throw new IllegalStateException("No heap figure from jcmd");
+                }
+                used = Math.min(used, Long.parseLong(heap.group(1)) * 1024);
+                Thread.sleep(200);
+            }
+            return used;
+        }
+
+        private String jcmd(String command) throws IOException, InterruptedException {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return output;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop(process);
+        }
+    }
+
+    Server serve(Path dataDir, String... arguments) throws IOException, InterruptedException {
+        Process process = start(dataDir, null, work.resolve("server.log"), arguments);
+        int port = freePortOf(process);
+        try {
+            awaitReady(process, port, Duration.ofMinutes(5));
+        } catch (RuntimeException e) {
+            stop(process);
+            throw e;
+        }
+        return new Server(process, port);
+    }
+
+    private Process start(Path dataDir, String profile, Path log, String... arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
@@ -90,6 +147,7 @@ final class JarRuns {
         if (profile != null) {
             command.add("--spring.profiles.active=" + profile);
         }
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ports.put(process, port);

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LongSummaryStatistics;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import jp.kosodatehub.Application;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
@@ -50,6 +52,7 @@ class PerformanceBenchmark {
     private static final int WARM_UP_VISITS = Integer.getInteger("kosodate.bench.warmup", 150);
     private static final int MEASURED_VISITS = Integer.getInteger("kosodate.bench.visits", 300);
     private static final int SESSIONS = Integer.getInteger("kosodate.bench.sessions", 200);
+    private static final int BROWSER_SESSIONS = Integer.getInteger("kosodate.bench.browser-sessions", 40);
     private static final int START_UPS = Integer.getInteger("kosodate.bench.startups", 3);
     private static final int WRK_SECONDS = Integer.getInteger("kosodate.bench.wrk-seconds", 10);
 
@@ -86,8 +89,21 @@ class PerformanceBenchmark {
             startUps(jarRuns, empty, "empty database, first start (migrations)");
         }
 
-        try (ConfigurableApplicationContext app = startInProcess(data)) {
-            measureInProcess(app);
+        try {
+            String filtered;
+            // SQL statements are counted inside the application: the same code, in this JVM, on the same data.
+            try (ConfigurableApplicationContext app = startInProcess(data)) {
+                filtered = filteredQuery(app);
+                statements(app, filtered);
+            }
+            // Time, throughput and memory on the production jar, as the office runs it.
+            Path statics = Files.createDirectories(WORK.resolve("static"));
+            try (JarRuns.Server server = jarRuns.serve(data, "--spring.web.resources.static-locations="
+                    + "classpath:/META-INF/resources/,classpath:/static/,file:" + statics + "/")) {
+                feedPages(server.port(), filtered);
+                feedThroughput(server.port(), statics);
+                sessionMemory(server);
+            }
         } finally {
             Path figures = WORK.resolve("figures.md");
             Files.writeString(figures, String.join("\n", report) + "\n");
@@ -96,15 +112,32 @@ class PerformanceBenchmark {
         }
     }
 
-    private void measureInProcess(ConfigurableApplicationContext app) throws Exception {
+    private void statements(ConfigurableApplicationContext app, String filtered) throws Exception {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         Statistics statistics = app.getBean(EntityManagerFactory.class).unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        dataSummary(app);
-        feedPages(app, port, statistics);
+        section("Large data set (public feed)");
+        line("%d upcoming public dates in the feed", app.getBean(EventService.class).feedCount(EventFilter.none()));
+        VaadinVisitor visitor = new VaadinVisitor(HttpClient.newHttpClient(), port,
+                statistics::getPrepareStatementCount);
+        List<VaadinVisitor.Visit> first = new ArrayList<>();
+        List<VaadinVisitor.Visit> narrowed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            first.add(visitor.open("", ""));
+            narrowed.add(visitor.open("", filtered));
+        }
+        section("SQL statements (Hibernate statistics, 20 visits each)");
+        line("first page: %s for the view, %s for the whole visit", range(first,
+                VaadinVisitor.Visit::navigateStatements), range(first, VaadinVisitor.Visit::visitStatements));
+        line("filtered page: %s for the view, %s for the whole visit", range(narrowed,
+                VaadinVisitor.Visit::navigateStatements), range(narrowed, VaadinVisitor.Visit::visitStatements));
         statementsPerPageSize(app, statistics);
-        feedThroughput(port);
-        sessionMemory(port, statistics);
+    }
+
+    private static String range(List<VaadinVisitor.Visit> visits, ToLongFunction<VaadinVisitor.Visit> figure) {
+        LongSummaryStatistics summary = visits.stream().mapToLong(figure).summaryStatistics();
+        return summary.getMin() == summary.getMax() ? String.valueOf(summary.getMin())
+                : summary.getMin() + "–" + summary.getMax();
     }
 
     private void startUps(JarRuns jarRuns, Path dataDir, String what) throws IOException, InterruptedException {
@@ -116,8 +149,7 @@ class PerformanceBenchmark {
                 starts.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.springSeconds())).toList());
     }
 
-    private ConfigurableApplicationContext startInProcess(Path data) throws IOException {
-        Path statics = Files.createDirectories(WORK.resolve("static"));
+    private static ConfigurableApplicationContext startInProcess(Path data) {
         return new SpringApplicationBuilder(Application.class).run(
                 "--server.port=0",
                 "--kosodate.data-dir=" + data,
@@ -126,22 +158,11 @@ class PerformanceBenchmark {
                 "--kosodate.backup.cron=-",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
-                "--spring.jpa.properties.hibernate.generate_statistics=true",
-                // The static-file baseline: the feeds' own bytes as files, served by the same server.
-                "--spring.web.resources.static-locations=classpath:/META-INF/resources/,classpath:/static/,file:"
-                        + statics + "/");
+                "--spring.jpa.properties.hibernate.generate_statistics=true");
     }
 
-    private void dataSummary(ConfigurableApplicationContext app) {
-        EventService events = app.getBean(EventService.class);
-        section("Large data set (public feed)");
-        line("%d upcoming public dates in the feed", events.feedCount(EventFilter.none()));
-    }
-
-    private void feedPages(ConfigurableApplicationContext app, int port, Statistics statistics) throws Exception {
-        String filtered = filteredQuery(app);
-        VaadinVisitor visitor = new VaadinVisitor(HttpClient.newHttpClient(), port,
-                statistics::getPrepareStatementCount);
+    private void feedPages(int port, String filtered) throws Exception {
+        VaadinVisitor visitor = new VaadinVisitor(HttpClient.newHttpClient(), port, () -> 0);
         for (int i = 0; i < WARM_UP_VISITS; i++) {
             visitor.open("", i % 2 == 0 ? "" : filtered);
         }
@@ -151,8 +172,8 @@ class PerformanceBenchmark {
             first.add(visitor.open("", ""));
             narrowed.add(visitor.open("", filtered));
         }
-        section("Public feed, first visit of a new anonymous session (" + MEASURED_VISITS + " each, after "
-                + WARM_UP_VISITS + " warm-up visits)");
+        section("Public feed, first visit of a new anonymous session, production jar (" + MEASURED_VISITS
+                + " each, after " + WARM_UP_VISITS + " warm-up visits)");
         feedLine("first page", first);
         feedLine("filtered page (" + filtered + ")", narrowed);
     }
@@ -163,9 +184,6 @@ class PerformanceBenchmark {
                 stats(visits, VaadinVisitor.Visit::navigateMillis).millis());
         line("%s: whole visit (HTML + bootstrap + view) %s; %d KB of UI changes", what,
                 stats(visits, VaadinVisitor.Visit::totalMillis).millis(), visits.get(0).bytes() / 1024);
-        line("%s: SQL statements for the view: %s; for the whole visit: %s", what,
-                visits.stream().mapToLong(VaadinVisitor.Visit::navigateStatements).summaryStatistics(),
-                visits.stream().mapToLong(VaadinVisitor.Visit::visitStatements).summaryStatistics());
     }
 
     private static Stats stats(List<VaadinVisitor.Visit> visits, ToDoubleFunction<VaadinVisitor.Visit> figure) {
@@ -212,7 +230,7 @@ class PerformanceBenchmark {
         line(String.join(", ", counts));
     }
 
-    private void feedThroughput(int port) throws Exception {
+    private void feedThroughput(int port, Path statics) throws Exception {
         section("Feeds on loopback: wrk -t2 -c16 -d" + WRK_SECONDS + "s, requests/s, against the same bytes as a "
                 + "static file from the same server");
         if (!Wrk.available()) {
@@ -229,8 +247,7 @@ class PerformanceBenchmark {
                     HttpResponse.BodyHandlers.ofByteArray());
             double coldMillis = (System.nanoTime() - coldStart) / 1e6;
             assertThat(full.statusCode()).as(feed[1]).isEqualTo(200);
-            Path file = Files.createDirectories(WORK.resolve("static").resolve("images").resolve("bench"))
-                    .resolve(feed[2]);
+            Path file = Files.createDirectories(statics.resolve("images").resolve("bench")).resolve(feed[2]);
             Files.write(file, full.body());
             String staticUrl = base + "/images/bench/" + feed[2];
             HttpResponse<byte[]> staticFull = http.send(HttpRequest.newBuilder(URI.create(staticUrl)).GET().build(),
@@ -258,28 +275,34 @@ class PerformanceBenchmark {
     }
 
     /** Heap kept per anonymous visitor who opened the feed: N sessions opened and held, full GC before and after. */
-    private void sessionMemory(int port, Statistics statistics) throws Exception {
-        VaadinVisitor visitor = new VaadinVisitor(HttpClient.newHttpClient(), port,
-                statistics::getPrepareStatementCount);
-        long before = usedHeapAfterGc();
+    private void sessionMemory(JarRuns.Server server) throws Exception {
+        VaadinVisitor visitor = new VaadinVisitor(HttpClient.newHttpClient(), server.port(), () -> 0);
+        visitor.open("", "");
+        long before = server.usedHeapAfterGc();
         for (int i = 0; i < SESSIONS; i++) {
             visitor.open("", "");
         }
-        long after = usedHeapAfterGc();
-        section("Memory per anonymous feed session (" + SESSIONS + " sessions opened and held, heap after full GC)");
-        line("%.0f KB per session (heap %.1f MB before, %.1f MB after)", (after - before) / 1024.0 / SESSIONS,
-                before / 1e6, after / 1e6);
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        var memory = ManagementFactory.getMemoryMXBean();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(200);
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        long after = server.usedHeapAfterGc();
+        section("Memory per anonymous feed session, production jar (sessions opened and held, heap after full GC)");
+        line("HTTP visitors (page, bootstrap, view; nothing after, so Vaadin still holds the whole view message "
+                + "for a resend): %.0f KB per session over %d sessions (heap %.1f MB before, %.1f MB after)",
+                (after - before) / 1024.0 / SESSIONS, SESSIONS, before / 1e6, after / 1e6);
+        if (!BrowserSessions.available()) {
+            line("Chromium is not installed: the real-browser measurement was skipped");
+            return;
         }
-        return used;
+        try (BrowserSessions browser = new BrowserSessions(WORK)) {
+            browser.openFeed(server.port());
+            long browserBefore = server.usedHeapAfterGc();
+            for (int i = 0; i < BROWSER_SESSIONS; i++) {
+                browser.openFeed(server.port());
+            }
+            long browserAfter = server.usedHeapAfterGc();
+            line("Real browser (Chromium at 360×740), feed left open in a tab each: %.0f KB per session over %d "
+                    + "sessions (heap %.1f MB before, %.1f MB after)",
+                    (browserAfter - browserBefore) / 1024.0 / BROWSER_SESSIONS, BROWSER_SESSIONS,
+                    browserBefore / 1e6, browserAfter / 1e6);
+        }
     }
 
     private static String cpuModel() {
