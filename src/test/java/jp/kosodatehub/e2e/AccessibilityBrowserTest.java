@@ -345,7 +345,7 @@ class AccessibilityBrowserTest {
                         violations: result.violations.map(rule => ({
                             id: rule.id, impact: rule.impact, help: rule.help,
                             nodes: rule.nodes.map(node => JSON.stringify(node.target) + ' '
-                                + (node.failureSummary || '').replace(/\\s+/g, ' '))}))}))
+                                + (node.failureSummary || '').replace(/\\s+/g, ' ').trim())}))}))
                     .catch(error => done({error: String(error)}));""", AXE_TAGS);
         assertThat(result.get("error")).as("axe failed on %s", name).isNull();
         Files.writeString(A11Y.resolve("report-" + name + ".json"), (String) result.get("json"));
@@ -353,9 +353,12 @@ class AccessibilityBrowserTest {
         for (Map<String, Object> rule : (List<Map<String, Object>>) result.get("violations")) {
             String impact = String.valueOf(rule.get("impact"));
             List<String> nodes = (List<String>) rule.get("nodes");
-            synchronized (IMPACTS) {
-                IMPACTS.merge(impact, nodes.size(), Integer::sum);
+            if (knownVaadinIssue(rule)) {
+                System.out.println("axe " + name + ": ignored, Vaadin's own markup: " + rule.get("id") + " " + nodes);
+                IMPACTS.merge(impact + " (Vaadin's own, passed over)", nodes.size(), Integer::sum);
+                continue;
             }
+            IMPACTS.merge(impact, nodes.size(), Integer::sum);
             String line = impact + " " + rule.get("id") + ": " + rule.get("help") + " at " + nodes;
             System.out.println("axe " + name + ": " + line);
             if (BLOCKING.contains(impact)) {
@@ -363,6 +366,19 @@ class AccessibilityBrowserTest {
             }
         }
         return blocking;
+    }
+
+    /**
+     * The one violation in markup of Vaadin's own that the application cannot change: a required vaadin-select puts
+     * aria-required on its value button, whose role (button) does not take it (vaadin/web-components#7337, open).
+     * Only that attribute on that element is passed over; aria-allowed-attr stays on for everything else.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean knownVaadinIssue(Map<String, Object> rule) {
+        List<String> nodes = (List<String>) rule.get("nodes");
+        return "aria-allowed-attr".equals(rule.get("id")) && !nodes.isEmpty() && nodes.stream().allMatch(node ->
+                node.startsWith("[\"vaadin-select-value-button\"]")
+                        && node.endsWith("ARIA attribute is not allowed: aria-required=\"true\""));
     }
 
     // --- phone ----------------------------------------------------------------------------------------------------
@@ -403,8 +419,8 @@ class AccessibilityBrowserTest {
                             && !element.matches('vaadin-checkbox, vaadin-radio-button')) {
                         continue;
                     }
-                    if (element.closest('[aria-hidden=true], .hp-field') || element.tabIndex < 0
-                            && !element.matches('a[href], vaadin-checkbox, vaadin-radio-button')) {
+                    if (element.closest('[aria-hidden=true], .hp-field')
+                            || element.getAttribute('tabindex') === '-1') {
                         continue;
                     }
                     const style = getComputedStyle(element);
@@ -447,14 +463,7 @@ class AccessibilityBrowserTest {
         open("/");
 
         tabTo("the age filter", "el.closest('vaadin-select')?.querySelector('label')?.textContent === '子どもの年齢'");
-        keys(Keys.ENTER);
-        waitUntil("the age list open", d -> !d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(WebElement::isDisplayed).toList().isEmpty());
-        // The list opens on the current choice ("all"); the first age band is the next item.
-        keys(Keys.ARROW_DOWN);
-        waitUntil("the first age band focused", d -> "0歳".equals(driver.executeScript(
-                "return document.activeElement?.textContent?.trim();")));
-        keys(Keys.ARROW_DOWN, Keys.ENTER);
+        chooseWithArrows("1歳");
         waitUntil("the age band in the address", d -> query().contains("age=age-1"));
 
         tabTo("the event's link", "el.matches('.event-card-title a') && el.textContent.trim() === "
@@ -480,15 +489,7 @@ class AccessibilityBrowserTest {
         keys("keyboard@example.jp");
         tabTo("the age field", "el.closest('vaadin-select')?.querySelector('label')?.textContent"
                 + ".startsWith('年代')");
-        keys(Keys.ENTER);
-        waitUntil("the age list open", d -> !d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(WebElement::isDisplayed).toList().isEmpty());
-        String ages = "document.activeElement?.textContent?.trim()";
-        for (int i = 0; i < 10 && !"18〜22歳".equals(driver.executeScript("return " + ages + ";")); i++) {
-            keys(Keys.ARROW_DOWN);
-        }
-        assertThat(driver.executeScript("return " + ages + ";")).isEqualTo("18〜22歳");
-        keys(Keys.ENTER);
+        chooseWithArrows("18〜22歳");
         tabTo("the first kind of supporter", "el.closest('vaadin-radio-button') !== null");
         // Arrow keys move through a radio group and choose as they go.
         keys(Keys.ARROW_DOWN);
@@ -502,6 +503,20 @@ class AccessibilityBrowserTest {
         keys(Keys.ENTER);
         visible(By.xpath("//*[normalize-space()='お申し込みありがとうございます']"));
         shot("keyboard-offer-sent");
+    }
+
+    /** Opens the focused select with Enter, moves down its list with the arrow key to the option, takes it. */
+    private void chooseWithArrows(String option) {
+        keys(Keys.ENTER);
+        waitUntil("the list open", d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        String focused = "return document.activeElement?.textContent?.trim();";
+        for (int i = 0; i < 15 && !option.equals(driver.executeScript(focused)); i++) {
+            keys(Keys.ARROW_DOWN);
+            assertThat(driver.executeScript(FOCUS_VISIBLE)).as("focus visible in the list").isNull();
+        }
+        assertThat(driver.executeScript(focused)).as("the focused option").isEqualTo(option);
+        keys(Keys.ENTER);
     }
 
     private static final String FOCUSED = """
@@ -546,6 +561,10 @@ class AccessibilityBrowserTest {
         for (int presses = 0; presses < 80; presses++) {
             keys(key);
             Object visibleFocus = driver.executeScript(FOCUS_VISIBLE);
+            if ("nothing focused".equals(visibleFocus)) {
+                // Past the first or last control the focus leaves the page for the browser's own controls.
+                continue;
+            }
             assertThat(visibleFocus).as("focus visible on the way to %s at %s", what, driver.getCurrentUrl())
                     .isNull();
             if (Boolean.TRUE.equals(driver.executeScript(test))) {

@@ -1,5 +1,6 @@
 package jp.kosodatehub.base.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -81,6 +82,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(brandBox, right);
         if (user == null) {
             setDrawerOpened(false);
+        }
+    }
+
+    /** The page's own content is the main landmark, so screen reader users can jump past the header to it. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
         }
     }
 
