@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -79,7 +80,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             addToDrawer(menu(user));
             addToNavbar(new DrawerToggle());
         }
-        addToNavbar(brandBox, right);
+        // A header element: the banner landmark, so everything on the page sits in a landmark (header or main).
+        Header header = new Header(brandBox, right);
+        header.addClassName("site-header");
+        addToNavbar(header);
         if (user == null) {
             setDrawerOpened(false);
         }
