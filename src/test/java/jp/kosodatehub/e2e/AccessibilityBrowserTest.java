@@ -377,12 +377,10 @@ class AccessibilityBrowserTest {
                             .flatMap(rule => rule.nodes);
                         const contrast = undecided.map(node => ({target: JSON.stringify(node.target),
                             ...contrastOf(node.element)}));
-                        const strip = nodes => nodes.forEach(node => delete node.element);
-                        ['violations', 'incomplete', 'passes'].forEach(kind => result[kind]
-                            .forEach(rule => strip(rule.nodes)));
                         result.contrastComplement = contrast;
                         done({
-                            json: JSON.stringify(result, null, 1),
+                            // Without the elements axe hands back (elementRef), which are not data.
+                            json: JSON.stringify(result, (key, value) => value instanceof Node ? undefined : value, 1),
                             contrast: contrast,
                             violations: result.violations.map(rule => ({
                                 id: rule.id, impact: rule.impact, help: rule.help,
@@ -473,7 +471,8 @@ class AccessibilityBrowserTest {
                 const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight, 10) >= 700;
                 const large = size >= 24 || bold && size >= 18.66;
                 return {ratio: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05), required: large ? 3 : 4.5,
-                    fg: 'rgb(' + fg.slice(0, 3).map(Math.round) + ')', bg: 'rgb(' + bg.slice(0, 3).map(Math.round) + ')'};
+                    fg: 'rgb(' + fg.slice(0, 3).map(Math.round) + ')',
+                    bg: 'rgb(' + bg.slice(0, 3).map(Math.round) + ')'};
             };
             """;
 
