@@ -599,6 +599,14 @@ class BrowserE2ETest {
     }
 
     private void click(By locator) {
+        // The driver counts an element scrolled above the page's scroll area as not displayed: bring it into view
+        // first (the feed's length decides how far a screenshot of its lower part scrolls).
+        try {
+            driver.findElements(locator).stream().findFirst().ifPresent(element -> driver.executeScript(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element));
+        } catch (StaleElementReferenceException e) {
+            // Replaced by the server meanwhile: waiting for it to be visible finds the new one.
+        }
         click(visible(locator));
     }
 

@@ -1,11 +1,13 @@
 package jp.kosodatehub.base.ui;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -78,9 +80,21 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             addToDrawer(menu(user));
             addToNavbar(new DrawerToggle());
         }
-        addToNavbar(brandBox, right);
+        // A header element: the banner landmark, so everything on the page sits in a landmark (header or main).
+        Header header = new Header(brandBox, right);
+        header.addClassName("site-header");
+        addToNavbar(header);
         if (user == null) {
             setDrawerOpened(false);
+        }
+    }
+
+    /** The page's own content is the main landmark, so screen reader users can jump past the header to it. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
         }
     }
 

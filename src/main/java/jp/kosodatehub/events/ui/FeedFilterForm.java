@@ -136,6 +136,11 @@ class FeedFilterForm extends Div {
         select.setItemLabelGenerator(item -> item == null ? getTranslation("feed.filter.all") : label.apply(item));
     }
 
+    /** Puts the keyboard focus (and a phone's keyboard) on the first field, the keyword. */
+    void focusFirstField() {
+        keyword.focus();
+    }
+
     Registration addFilterChangeListener(ComponentEventListener<FilterChangeEvent> listener) {
         return addListener(FilterChangeEvent.class, listener);
     }

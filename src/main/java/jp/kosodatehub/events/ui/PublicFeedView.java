@@ -1,6 +1,7 @@
 package jp.kosodatehub.events.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -50,6 +51,7 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
     private final Span resultCount = new Span();
     private final Div list = new Div();
     private final Button showMore = new Button();
+    private final Button toFilters = new Button();
 
     private EventFilter filter = EventFilter.none();
     private int loaded;
@@ -75,7 +77,17 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
         showMore.addClassName("feed-more");
         showMore.addClickListener(click -> loadMore());
 
-        add(title, intro, filters, resultCount, links, list, showMore);
+        // On a phone the filters are a long way up once the list has been scrolled: this takes the thumb back to
+        // them from the bottom of the list, with the keyword field ready.
+        toFilters.setText(getTranslation("feed.to-filters"));
+        toFilters.addClassName("feed-to-filters");
+        toFilters.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toFilters.addClickListener(click -> {
+            filters.scrollIntoView();
+            filters.focusFirstField();
+        });
+
+        add(title, intro, filters, resultCount, links, list, showMore, toFilters);
     }
 
     @Override
@@ -147,6 +159,7 @@ class PublicFeedView extends VerticalLayout implements BeforeEnterObserver, HasD
             list.add(empty);
         }
         showMore.setVisible(loaded < total && !page.isEmpty());
+        toFilters.setVisible(loaded > 0);
     }
 
     @Override

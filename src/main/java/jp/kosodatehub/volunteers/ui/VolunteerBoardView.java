@@ -3,6 +3,7 @@ package jp.kosodatehub.volunteers.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -74,7 +75,12 @@ class VolunteerBoardView extends VerticalLayout implements BeforeEnterObserver, 
         showMore.addClassName("feed-more");
         showMore.addClickListener(click -> loadMore(openings.publicCount(filter)));
 
-        add(title, intro, how, filters, resultCount, list, showMore, new StoriesSection(stories));
+        // The cards' headings are third-level (as in the feed, under its day headings): a heading for the list
+        // keeps the outline whole for screen readers, without a visible title repeating the page's.
+        H2 listHeading = new H2(getTranslation("volunteer.board.list-heading"));
+        listHeading.addClassName("sr-only");
+
+        add(title, intro, how, filters, resultCount, listHeading, list, showMore, new StoriesSection(stories));
     }
 
     @Override
