@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import jp.kosodatehub.base.OffsetPage;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
@@ -72,21 +73,21 @@ public class Event {
     @CollectionTable(name = "event_age_band", joinColumns = @JoinColumn(name = "event_id"))
     @Column(name = "age_band", nullable = false, length = 30)
     @Enumerated(EnumType.STRING)
-    @BatchSize(size = 100)
+    @BatchSize(size = OffsetPage.MAX_LIMIT)
     private Set<AgeBand> ageBands = EnumSet.noneOf(AgeBand.class);
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "event_target_group", joinColumns = @JoinColumn(name = "event_id"))
     @Column(name = "target_group", nullable = false, length = 30)
     @Enumerated(EnumType.STRING)
-    @BatchSize(size = 100)
+    @BatchSize(size = OffsetPage.MAX_LIMIT)
     private Set<TargetGroup> targetGroups = EnumSet.noneOf(TargetGroup.class);
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "event_facility", joinColumns = @JoinColumn(name = "event_id"))
     @Column(name = "facility", nullable = false, length = 30)
     @Enumerated(EnumType.STRING)
-    @BatchSize(size = 100)
+    @BatchSize(size = OffsetPage.MAX_LIMIT)
     private Set<Facility> facilities = EnumSet.noneOf(Facility.class);
 
     /**
@@ -96,7 +97,7 @@ public class Event {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "event_initiative", joinColumns = @JoinColumn(name = "event_id"))
     @Column(name = "initiative_id", nullable = false)
-    @BatchSize(size = 100)
+    @BatchSize(size = OffsetPage.MAX_LIMIT)
     private Set<Long> initiativeIds = new HashSet<>();
 
     /** RFC 5545 RRULE of a series; {@code null} for a single event. */

@@ -54,7 +54,7 @@ final class JarRuns {
         }
         Files.createDirectories(dataDir);
         long start = System.nanoTime();
-        Process process = start(dataDir, profile, work.resolve("generate.log"));
+        Process process = start(List.of("-jar", jar.toString()), dataDir, profile, work.resolve("generate.log"));
         try {
             awaitReady(process, freePortOf(process), Duration.ofMinutes(40));
         } finally {
@@ -65,11 +65,48 @@ final class JarRuns {
 
     /** Times {@code runs} starts on the given data directory (migrations already applied unless it is empty). */
     List<Start> startUps(Path dataDir, int runs) throws IOException, InterruptedException {
+        return startUps(dataDir, runs, List.of("-jar", jar.toString()), "");
+    }
+
+    /**
+     * The start the README recommends for production: the jar extracted ({@code -Djarmode=tools extract}) and a
+     * JVM ahead-of-time cache (JDK 25, {@code -XX:AOTCache}) made by one training start that stops once the
+     * application context is refreshed. Times {@code runs} starts with that cache.
+     */
+    List<Start> aotStartUps(Path dataDir, int runs) throws IOException, InterruptedException {
+        Path aot = work.resolve("aot");
+        Path extracted = aot.resolve("app");
+        Path cache = aot.resolve("app.aot");
+        Files.createDirectories(aot);
+        Files.deleteIfExists(cache);
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+                extracted.toString()), aot.resolve("extract.log"));
+        Path app = extracted.resolve(jar.getFileName());
+        run(List.of(java(), "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar",
+                app.toString(), "--server.port=0", "--kosodate.data-dir=" + dataDir.toAbsolutePath(),
+                "--kosodate.backup.cron=-"), aot.resolve("training.log"));
+        return startUps(dataDir, runs, List.of("-XX:AOTCache=" + cache, "-jar", app.toString()), "aot-");
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Failed: " + command + "; see " + log);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private List<Start> startUps(Path dataDir, int runs, List<String> launch, String prefix)
+            throws IOException, InterruptedException {
         List<Start> starts = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Path log = work.resolve("startup-" + dataDir.getFileName() + "-" + i + ".log");
+            Path log = work.resolve("startup-" + prefix + dataDir.getFileName() + "-" + i + ".log");
             long begin = System.nanoTime();
-            Process process = start(dataDir, null, log);
+            Process process = start(launch, dataDir, null, log);
             try {
                 awaitReady(process, freePortOf(process), Duration.ofMinutes(5));
                 double ready = (System.nanoTime() - begin) / 1e6;
@@ -127,7 +164,8 @@ final class JarRuns {
     }
 
     Server serve(Path dataDir, String... arguments) throws IOException, InterruptedException {
-        Process process = start(dataDir, null, work.resolve("server.log"), arguments);
+        Process process = start(List.of("-jar", jar.toString()), dataDir, null, work.resolve("server.log"),
+                arguments);
         int port = freePortOf(process);
         try {
             awaitReady(process, port, Duration.ofMinutes(5));
@@ -138,11 +176,13 @@ final class JarRuns {
         return new Server(process, port);
     }
 
-    private Process start(Path dataDir, String profile, Path log, String... arguments) throws IOException {
+    private Process start(List<String> launch, Path dataDir, String profile, Path log, String... arguments)
+            throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "--server.port=" + port, "--kosodate.data-dir=" + dataDir.toAbsolutePath(),
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(launch);
+        command.addAll(List.of("--server.port=" + port, "--kosodate.data-dir=" + dataDir.toAbsolutePath(),
                 "--kosodate.backup.cron=-"));
         if (profile != null) {
             command.add("--spring.profiles.active=" + profile);

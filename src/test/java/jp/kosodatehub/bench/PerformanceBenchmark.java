@@ -83,10 +83,12 @@ class PerformanceBenchmark {
                 generated, profile));
 
         if (START_UPS > 0) {
-            section("Start-up (java -jar, no flags, to /actuator/health/readiness UP)");
+            section("Start-up (process start to /actuator/health/readiness UP; plain java -jar unless said)");
             startUps(jarRuns, data, "large data set");
             Path empty = Files.createTempDirectory(WORK, "empty-");
             startUps(jarRuns, empty, "empty database, first start (migrations)");
+            report(jarRuns.aotStartUps(data, START_UPS), "extracted jar with a JDK 25 AOT cache (see README), large "
+                    + "data set");
         }
 
         try {
@@ -141,7 +143,10 @@ class PerformanceBenchmark {
     }
 
     private void startUps(JarRuns jarRuns, Path dataDir, String what) throws IOException, InterruptedException {
-        List<JarRuns.Start> starts = jarRuns.startUps(dataDir, what.startsWith("empty") ? 1 : START_UPS);
+        report(jarRuns.startUps(dataDir, what.startsWith("empty") ? 1 : START_UPS), what);
+    }
+
+    private void report(List<JarRuns.Start> starts, String what) {
         Stats ready = Stats.of(starts.stream().mapToDouble(JarRuns.Start::readyMillis).toArray());
         line("%s: ready in median %.2f s over %d starts (each: %s); Spring Boot reported %s s", what,
                 ready.median() / 1000, starts.size(), starts.stream()
