@@ -281,7 +281,9 @@ class DemoDataTest {
                 .findFirst().orElseThrow().initiative().getId();
         LocalDate today = LocalDate.now(JAPAN);
 
-        assertThat(all).filteredOn(event -> !event.getInitiativeIds().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
+        // An event's initiatives are read with it for editing only (the feed never needs them).
+        assertThat(all).filteredOn(event -> !fixtures.as("coordinator", () -> events.loadForEdit(event.getId()))
+                .getInitiativeIds().isEmpty()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(events.publicDatesOfInitiative(weekends, today.minusMonths(6), today.plusMonths(6), 5))
                 .isNotEmpty();
     }

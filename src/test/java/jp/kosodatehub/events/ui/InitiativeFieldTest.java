@@ -72,6 +72,7 @@ class InitiativeFieldTest extends KaribuTest {
 
         NotificationsKt.expectNotifications("保存しました");
         Event saved = fixtures.as(member, () -> events.myEvents(Set.of(), 0, 1)).getFirst();
-        assertThat(saved.getInitiativeIds()).containsExactly(initiative.getId());
+        assertThat(fixtures.as(member, () -> events.loadForEdit(saved.getId())).getInitiativeIds())
+                .containsExactly(initiative.getId());
     }
 }
