@@ -55,6 +55,14 @@ public class EventOccurrence {
     @Column(name = "weekend_or_holiday", nullable = false)
     private boolean weekendOrHoliday;
 
+    /**
+     * A copy of "the event is public" (published or cancelled), so the feed pages through one index. Written when
+     * the date is stored and then only by {@link EventOccurrenceRepository#markPublic} on a status change: never
+     * by an ordinary update, which could write back a copy read before the change.
+     */
+    @Column(name = "event_public", nullable = false, updatable = false)
+    private boolean eventPublic;
+
     @Version
     private long version;
 
@@ -64,6 +72,7 @@ public class EventOccurrence {
     EventOccurrence(Event event, OccurrencePlan.Entry entry) {
         this.event = event;
         this.originalStart = entry.originalStart();
+        this.eventPublic = EventStatus.PUBLIC.contains(event.getStatus());
         update(entry);
     }
 

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface EventOccurrenceRepository extends JpaRepository<EventOccurrence, Long>,
@@ -42,6 +43,11 @@ interface EventOccurrenceRepository extends JpaRepository<EventOccurrence, Long>
             + " group by year(o.startsAt), month(o.startsAt) order by year(o.startsAt), month(o.startsAt)")
     List<MonthCount> heldForInitiativeByMonth(Long initiativeId, EventStatus published, LocalDateTime from,
                                               LocalDateTime until);
+
+    /** Keeps the dates' copy of their event's public status in step; see {@link EventOccurrence}. */
+    @Modifying
+    @Query("update EventOccurrence o set o.eventPublic = :isPublic where o.event.id = :eventId")
+    int markPublic(Long eventId, boolean isPublic);
 
     @Query("select count(o) from EventOccurrence o where o.event.id = :eventId")
     long countByEvent(Long eventId);

@@ -518,6 +518,9 @@ public class EventService {
     private void transition(Event event, EventStatus to, String reason, AppUser user) {
         EventStatus from = event.getStatus();
         event.changeStatus(to, reason, clock.instant());
+        if (EventStatus.PUBLIC.contains(from) != EventStatus.PUBLIC.contains(to)) {
+            dates.markPublic(event.getId(), EventStatus.PUBLIC.contains(to));
+        }
         record(event, from, to, reason, user);
     }
 

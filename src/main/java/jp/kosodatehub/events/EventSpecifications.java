@@ -15,11 +15,18 @@ final class EventSpecifications {
     private EventSpecifications() {
     }
 
-    /** Dates of published or cancelled events that have not ended yet, narrowed by the visitor's filter. */
+    /**
+     * Dates of published or cancelled events that have not ended yet, narrowed by the visitor's filter.
+     * The date's own copy of its event's public status, and a start no earlier than the longest possible date
+     * before {@code now}, let the database read the soonest dates straight from its (public, start) index instead
+     * of joining and sorting every stored date.
+     */
     static Specification<EventOccurrence> publicFeed(EventFilter filter, LocalDateTime now) {
         return (root, query, cb) -> {
             Path<Event> event = root.get("event");
             List<Predicate> where = new ArrayList<>(eventLevel(filter, event, cb));
+            where.add(cb.isTrue(root.get("eventPublic")));
+            where.add(cb.greaterThan(root.get("startsAt"), now.minusDays(EventLimits.DURATION_MAX_DAYS + 1)));
             where.add(cb.greaterThanOrEqualTo(root.get("endsAt"), now));
             if (filter.weekendOrHoliday()) {
                 where.add(cb.isTrue(root.get("weekendOrHoliday")));
@@ -66,12 +73,16 @@ final class EventSpecifications {
 
     /** Public events matching the parts of the filter that concern the whole event, not a single date. */
     static Specification<Event> publicEvents(EventFilter filter) {
-        return (root, query, cb) -> cb.and(eventLevel(filter, root, cb).toArray(Predicate[]::new));
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>(eventLevel(filter, root, cb));
+            where.add(root.get("status").in(EventStatus.PUBLIC));
+            return cb.and(where.toArray(Predicate[]::new));
+        };
     }
 
+    /** The visitor's filter on what concerns the whole event; the caller says which statuses count. */
     private static List<Predicate> eventLevel(EventFilter filter, Path<Event> event, CriteriaBuilder cb) {
         List<Predicate> where = new ArrayList<>();
-        where.add(event.get("status").in(EventStatus.PUBLIC));
         if (filter.keyword() != null && !filter.keyword().isBlank()) {
             String pattern = "%" + escapeLike(filter.keyword().strip().toLowerCase(Locale.ROOT)) + "%";
             where.add(cb.or(

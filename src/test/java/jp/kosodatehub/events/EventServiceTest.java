@@ -146,6 +146,54 @@ class EventServiceTest {
         assertThat(events.findPublic(event.getId())).isEmpty();
     }
 
+    @Test
+    void everyDateOfASeriesFollowsItsEventIntoAndOutOfTheFeedOnEveryStatusChange() {
+        String title = TestFixtures.unique("status copy");
+        EventFilter mine = new EventFilter(title, null, null, null, null, null, false, false, false, false, null,
+                Set.of());
+        EventDraft weekly = draft(salon, title);
+        weekly.setSkipHolidays(false);
+        weekly.setRecurrence(new Recurrence(Recurrence.Pattern.WEEKLY, 1, Set.of(weekly.getStartsAt()
+                .getDayOfWeek()), 0, 0, null, 4));
+        Event event = fixtures.as(member, () -> events.save(weekly));
+        assertThat(events.feedCount(mine)).as("draft").isZero();
+
+        Event submitted = fixtures.as(member, () -> events.submit(event.getId(), event.getVersion()));
+        assertThat(events.feedCount(mine)).as("waiting for the office").isZero();
+        Event published = fixtures.as(coordinator, () -> events.publish(event.getId(), submitted.getVersion()));
+        assertThat(events.feed(mine, 0, 10)).as("published").hasSize(4);
+
+        // An edit that adds dates to a published event: the new dates are public at once.
+        EventDraft longer = fixtures.as(coordinator, () -> events.loadForEdit(event.getId()));
+        longer.setRecurrence(new Recurrence(Recurrence.Pattern.WEEKLY, 1, Set.of(weekly.getStartsAt()
+                .getDayOfWeek()), 0, 0, null, 6));
+        Event longerSaved = fixtures.as(coordinator, () -> events.save(longer));
+        assertThat(events.feedCount(mine)).as("two dates added").isEqualTo(6);
+
+        // A member's edit sends it back to the office: every date leaves the feed, old and new.
+        EventDraft edit = fixtures.as(member, () -> events.loadForEdit(event.getId()));
+        edit.setRecurrence(new Recurrence(Recurrence.Pattern.WEEKLY, 1, Set.of(weekly.getStartsAt()
+                .getDayOfWeek()), 0, 0, null, 8));
+        Event resubmitted = fixtures.as(member, () -> events.save(edit));
+        assertThat(resubmitted.getVersion()).isGreaterThan(longerSaved.getVersion());
+        assertThat(events.feedCount(mine)).as("back in moderation").isZero();
+
+        Event again = fixtures.as(coordinator, () -> events.publish(event.getId(), resubmitted.getVersion()));
+        assertThat(events.feedCount(mine)).as("published again").isEqualTo(8);
+        Event cancelled = fixtures.as(coordinator, () -> events.cancel(event.getId(), again.getVersion(), "休館"));
+        assertThat(events.feed(mine, 0, 10)).as("cancelled dates stay, marked").hasSize(8)
+                .allSatisfy(date -> assertThat(date.isEffectivelyCancelled()).isTrue());
+        assertThat(cancelled.getStatus()).isEqualTo(EventStatus.CANCELLED);
+
+        Event other = fixtures.as(member, () -> events.save(draft(salon, title)));
+        Event otherSubmitted = fixtures.as(member, () -> events.submit(other.getId(), other.getVersion()));
+        Event otherPublished = fixtures.as(coordinator,
+                () -> events.publish(other.getId(), otherSubmitted.getVersion()));
+        assertThat(events.feedCount(mine)).isEqualTo(9);
+        fixtures.as(member, () -> events.withdraw(other.getId(), otherPublished.getVersion()));
+        assertThat(events.feedCount(mine)).as("withdrawn").isEqualTo(8);
+    }
+
     // --- rule 8: authorisation in the service layer ------------------------------------------------------------
 
     @Test

@@ -14,9 +14,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.EventFilter;
@@ -57,25 +59,77 @@ class FeedFilterForm extends Div {
 
     private final boolean withDates;
     private final TextField keyword = new TextField();
-    private final Select<EventKind> kind = new Select<>();
     private final Select<AgeBand> ageBand = new Select<>();
     private final Select<District> district = new Select<>();
     private final Select<FeedParameters.When> when = new Select<>();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
     private final Checkbox weekend = new Checkbox();
     private final Checkbox evening = new Checkbox();
     private final Checkbox free = new Checkbox();
     private final Checkbox noBooking = new Checkbox();
-    private final Select<TargetGroup> group = new Select<>();
-    private final CheckboxGroup<Facility> facilities = new CheckboxGroup<>();
     private final Details more = new Details();
+
+    /**
+     * The further filters are built only when a visitor opens them: most never do, and their options (each one a
+     * component on the server) would otherwise be about a third of what every anonymous feed session keeps in
+     * memory. Until then their values come from the address ({@link #shown}).
+     */
+    private MoreFilters moreFilters;
+    private transient List<EventKind> kinds = List.of();
+    private EventFilter shown = EventFilter.none();
 
     private boolean populating;
     // Without date fields, the dates of the address are handed back untouched.
     private FeedParameters.When keptWhen;
     private LocalDate keptFrom;
     private LocalDate keptTo;
+
+    /** Kind, target group, custom dates and facilities: built on first opening. */
+    private final class MoreFilters implements Serializable {
+
+        private final Select<EventKind> kind = new Select<>();
+        private final DatePicker from = new DatePicker();
+        private final DatePicker to = new DatePicker();
+        private final Select<TargetGroup> group = new Select<>();
+        private final CheckboxGroup<Facility> facilities = new CheckboxGroup<>();
+
+        MoreFilters() {
+            Locale locale = getLocale();
+            optional(kind, "feed.filter.kind", item -> item.displayName(locale));
+            from.setLabel(getTranslation("feed.filter.from"));
+            to.setLabel(getTranslation("feed.filter.to"));
+            from.setClearButtonVisible(true);
+            to.setClearButtonVisible(true);
+            optional(group, "feed.filter.group", option -> getTranslation(option.translationKey()));
+            group.setItems(TargetGroup.values());
+            facilities.setLabel(getTranslation("feed.filter.facilities"));
+            facilities.setItems(Facility.values());
+            facilities.setItemLabelGenerator(facility -> getTranslation(facility.translationKey()));
+            Div extra = withDates ? new Div(kind, group, from, to, facilities) : new Div(kind, group, facilities);
+            extra.addClassNames("feed-filters", "feed-filters-more");
+            more.add(extra);
+            show();
+            List.<AbstractField<?, ?>>of(kind, group, facilities)
+                    .forEach(field -> field.addValueChangeListener(change -> onChange(false, change.isFromClient())));
+            from.addValueChangeListener(change -> onChange(true, change.isFromClient()));
+            to.addValueChangeListener(change -> onChange(true, change.isFromClient()));
+        }
+
+        /** Shows what the address says, without firing. */
+        void show() {
+            boolean wasPopulating = populating;
+            populating = true;
+            try {
+                kind.setItems(kinds);
+                kind.setValue(find(kinds, shown.kindId()));
+                from.setValue(keptWhen == null ? keptFrom : null);
+                to.setValue(keptWhen == null ? keptTo : null);
+                group.setValue(shown.targetGroup());
+                facilities.setValue(shown.facilities());
+            } finally {
+                populating = wasPopulating;
+            }
+        }
+    }
 
     /** @param withDates show the quick range and the from/to fields (the list does, the calendar does not) */
     FeedFilterForm(boolean withDates) {
@@ -85,26 +139,16 @@ class FeedFilterForm extends Div {
         keyword.setClearButtonVisible(true);
         keyword.setMaxLength(EventFilter.KEYWORD_MAX);
         keyword.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-        optional(kind, "feed.filter.kind", item -> item.displayName(locale));
         optional(ageBand, "feed.filter.age-band", band -> getTranslation(band.translationKey()));
         ageBand.setItems(AgeBand.values());
         optional(district, "feed.filter.district", item -> item.displayName(locale));
         optional(when, "feed.filter.when", option -> getTranslation(option.translationKey()));
         when.setItems(FeedParameters.When.values());
         when.setEmptySelectionCaption(getTranslation("feed.when.any"));
-        from.setLabel(getTranslation("feed.filter.from"));
-        to.setLabel(getTranslation("feed.filter.to"));
-        from.setClearButtonVisible(true);
-        to.setClearButtonVisible(true);
         weekend.setLabel(getTranslation("feed.filter.weekend"));
         evening.setLabel(getTranslation("feed.filter.evening"));
         free.setLabel(getTranslation("feed.filter.free"));
         noBooking.setLabel(getTranslation("feed.filter.no-booking"));
-        optional(group, "feed.filter.group", option -> getTranslation(option.translationKey()));
-        group.setItems(TargetGroup.values());
-        facilities.setLabel(getTranslation("feed.filter.facilities"));
-        facilities.setItems(Facility.values());
-        facilities.setItemLabelGenerator(facility -> getTranslation(facility.translationKey()));
 
         Button reset = new Button(getTranslation("feed.filter.reset"),
                 click -> fireEvent(new FilterChangeEvent(this, click.isFromClient(), EventFilter.none(), null)));
@@ -114,19 +158,24 @@ class FeedFilterForm extends Div {
         main.addClassName("feed-filters");
         Div toggles = new Div(weekend, evening, free, noBooking);
         toggles.addClassName("feed-toggles");
-        Div extra = withDates ? new Div(kind, group, from, to, facilities) : new Div(kind, group, facilities);
-        extra.addClassNames("feed-filters", "feed-filters-more");
         more.setSummaryText(getTranslation("feed.filter.more"));
-        more.add(extra);
+        more.addOpenedChangeListener(change -> {
+            if (change.isOpened()) {
+                buildMoreFilters();
+            }
+        });
         add(main, toggles, more, reset);
         addClassName("feed-filter-box");
         getElement().setAttribute("role", "search");
 
-        List.<AbstractField<?, ?>>of(keyword, kind, ageBand, district, when, weekend, evening, free, noBooking, group)
+        List.<AbstractField<?, ?>>of(keyword, ageBand, district, when, weekend, evening, free, noBooking)
                 .forEach(field -> field.addValueChangeListener(change -> onChange(false, change.isFromClient())));
-        facilities.addValueChangeListener(change -> onChange(false, change.isFromClient()));
-        from.addValueChangeListener(change -> onChange(true, change.isFromClient()));
-        to.addValueChangeListener(change -> onChange(true, change.isFromClient()));
+    }
+
+    private void buildMoreFilters() {
+        if (moreFilters == null) {
+            moreFilters = new MoreFilters();
+        }
     }
 
     private <T> void optional(Select<T> select, String labelKey, Function<T, String> label) {
@@ -150,15 +199,13 @@ class FeedFilterForm extends Div {
         populating = true;
         try {
             EventFilter filter = parsed.filter();
-            kind.setItems(kinds);
+            this.kinds = kinds;
+            shown = filter;
             district.setItems(districts);
             keyword.setValue(filter.keyword() == null ? "" : filter.keyword());
-            kind.setValue(find(kinds, filter.kindId()));
             district.setValue(find(districts, filter.districtId()));
             ageBand.setValue(filter.ageBand());
             when.setValue(parsed.when());
-            from.setValue(parsed.when() == null ? filter.from() : null);
-            to.setValue(parsed.when() == null ? filter.to() : null);
             keptWhen = parsed.when();
             keptFrom = filter.from();
             keptTo = filter.to();
@@ -166,12 +213,17 @@ class FeedFilterForm extends Div {
             evening.setValue(filter.evening());
             free.setValue(filter.freeOnly());
             noBooking.setValue(filter.noBooking());
-            group.setValue(filter.targetGroup());
-            facilities.setValue(filter.facilities());
             boolean customDates = withDates && parsed.when() == null
                     && (filter.from() != null || filter.to() != null);
-            more.setOpened(filter.kindId() != null || filter.targetGroup() != null || !filter.facilities().isEmpty()
-                    || customDates);
+            boolean open = filter.kindId() != null || filter.targetGroup() != null || !filter.facilities().isEmpty()
+                    || customDates;
+            if (open) {
+                buildMoreFilters();
+            }
+            if (moreFilters != null) {
+                moreFilters.show();
+            }
+            more.setOpened(open);
         } finally {
             populating = false;
         }
@@ -186,8 +238,16 @@ class FeedFilterForm extends Div {
             return;
         }
         FeedParameters.When quick = withDates ? when.getValue() : keptWhen;
-        LocalDate start = withDates ? from.getValue() : keptFrom;
-        LocalDate end = withDates ? to.getValue() : keptTo;
+        LocalDate start = keptFrom;
+        LocalDate end = keptTo;
+        if (withDates && moreFilters != null) {
+            start = moreFilters.from.getValue();
+            end = moreFilters.to.getValue();
+        } else if (withDates && keptWhen != null) {
+            // Not built yet: the custom date fields would be showing nothing next to a quick range.
+            start = null;
+            end = null;
+        }
         if (!withDates) {
             // Keep the address's dates as they were: a quick range wins, as it did when it was read.
             if (quick != null) {
@@ -201,10 +261,13 @@ class FeedFilterForm extends Div {
             end = null;
         }
         String text = keyword.getValue() == null || keyword.getValue().isBlank() ? null : keyword.getValue().strip();
-        EventFilter next = new EventFilter(text, kind.getValue() == null ? null : kind.getValue().getId(),
-                ageBand.getValue(), district.getValue() == null ? null : district.getValue().getId(), start, end,
-                weekend.getValue(), evening.getValue(), free.getValue(), noBooking.getValue(), group.getValue(),
-                facilities.getValue());
+        Long kindId = moreFilters == null ? shown.kindId()
+                : moreFilters.kind.getValue() == null ? null : moreFilters.kind.getValue().getId();
+        TargetGroup group = moreFilters == null ? shown.targetGroup() : moreFilters.group.getValue();
+        Set<Facility> facilities = moreFilters == null ? shown.facilities() : moreFilters.facilities.getValue();
+        EventFilter next = new EventFilter(text, kindId, ageBand.getValue(),
+                district.getValue() == null ? null : district.getValue().getId(), start, end, weekend.getValue(),
+                evening.getValue(), free.getValue(), noBooking.getValue(), group, facilities);
         fireEvent(new FilterChangeEvent(this, fromClient, next, quick));
     }
 }

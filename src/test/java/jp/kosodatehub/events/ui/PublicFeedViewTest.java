@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.select.Select;
@@ -31,6 +32,7 @@ import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.FeedParameters;
 import jp.kosodatehub.events.Recurrence;
+import jp.kosodatehub.events.TargetGroup;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.reference.District;
 import jp.kosodatehub.reference.EventKind;
@@ -267,5 +269,33 @@ class PublicFeedViewTest extends KaribuTest {
                 .get(0).getText();
         assertThat(heading).matches(day.getMonthValue() + "月" + day.getDayOfMonth() + "日\\(.\\)");
         assertThat(_get(EventCard.class).text()).contains("10:00〜12:00");
+    }
+
+    @Test
+    void furtherFiltersAreBuiltWhenOpenedAndTheAddressesChoicesStandMeanwhile() {
+        openFeed(Map.of("when", "weekend"));
+
+        assertThat(_find(Select.class, spec -> spec.withLabel("種類"))).as("not built before opening").isEmpty();
+        assertThat(_get(Details.class).isOpened()).isFalse();
+        _setValue(_get(Select.class, spec -> spec.withLabel("子どもの年齢")), AgeBand.AGE_1);
+        assertThat(location()).contains("when=weekend").contains("age=").doesNotContain("from=");
+
+        _get(Details.class).setOpened(true);
+        _setValue(_get(Select.class, spec -> spec.withLabel("種類")), kind);
+        assertThat(location()).contains("when=weekend").contains("age=").contains("kind=" + kind.getCode());
+    }
+
+    @Test
+    void aFurtherFilterInTheAddressOpensThemWithItsValue() {
+        openFeed(Map.of("group", TargetGroup.FATHERS.code(), "district", district.getCode()));
+
+        assertThat(_get(Details.class).isOpened()).isTrue();
+        assertThat(_get(Select.class, spec -> spec.withLabel("対象")).getValue()).isEqualTo(TargetGroup.FATHERS);
+        _setValue(_get(Select.class, spec -> spec.withLabel("地区")), null);
+        assertThat(location()).contains("group=" + TargetGroup.FATHERS.code()).doesNotContain("district=");
+    }
+
+    private static String location() {
+        return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
     }
 }
