@@ -10,6 +10,10 @@ import org.springframework.data.jpa.domain.Specification;
  */
 interface OccurrencePages {
 
-    /** Dates matching the specification, soonest first (ties by id), from {@code offset}, at most {@code limit}. */
+    /**
+     * Public dates matching the specification (which must keep to public dates, as
+     * {@link EventSpecifications#publicFeed} does), soonest first (ties by id), from {@code offset}, at most
+     * {@code limit}.
+     */
     List<EventOccurrence> pageWithEvents(Specification<EventOccurrence> where, int offset, int limit);
 }

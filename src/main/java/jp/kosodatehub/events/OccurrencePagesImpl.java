@@ -30,8 +30,11 @@ class OccurrencePagesImpl implements OccurrencePages {
         organisation.fetch("district", JoinType.LEFT);
         event.fetch("kind");
         event.fetch("district", JoinType.LEFT);
+        // Public dates only, so "public" first changes nothing in the order, but it makes the order that of the
+        // (public, start, id) index: the database then reads the page in index order and stops after it, instead
+        // of sorting every upcoming date (H2 uses an index for sorting only when the order starts with its columns).
         query.select(date).where(where.toPredicate(date, query, cb))
-                .orderBy(cb.asc(date.get("startsAt")), cb.asc(date.get("id")));
+                .orderBy(cb.asc(date.get("eventPublic")), cb.asc(date.get("startsAt")), cb.asc(date.get("id")));
         return entityManager.createQuery(query).setFirstResult((int) page.offset()).setMaxResults(page.limit())
                 .getResultList();
     }

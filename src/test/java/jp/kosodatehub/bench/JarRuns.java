@@ -70,11 +70,14 @@ final class JarRuns {
 
     /**
      * The start the README recommends for production: the jar extracted ({@code -Djarmode=tools extract}) and a
-     * JVM ahead-of-time cache (JDK 25, {@code -XX:AOTCache}) made by one training start that stops once the
-     * application context is refreshed. Times {@code runs} starts with that cache.
+     * JVM ahead-of-time cache (JDK 25, {@code -XX:AOTCache}) made by one training start. With {@code fullTraining}
+     * the training start serves its public pages and feeds to itself and stops ({@code kosodate.training-run});
+     * without, it stops once the application context is refreshed ({@code spring.context.exit=onRefresh}), before
+     * the web server starts. Times {@code runs} starts with that cache.
      */
-    List<Start> aotStartUps(Path dataDir, int runs) throws IOException, InterruptedException {
-        Path aot = work.resolve("aot");
+    List<Start> aotStartUps(Path dataDir, int runs, boolean fullTraining) throws IOException, InterruptedException {
+        String name = fullTraining ? "aot-full" : "aot-refresh";
+        Path aot = work.resolve(name);
         Path extracted = aot.resolve("app");
         Path cache = aot.resolve("app.aot");
         Files.createDirectories(aot);
@@ -82,10 +85,12 @@ final class JarRuns {
         run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
                 extracted.toString()), aot.resolve("extract.log"));
         Path app = extracted.resolve(jar.getFileName());
-        run(List.of(java(), "-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar",
-                app.toString(), "--server.port=0", "--kosodate.data-dir=" + dataDir.toAbsolutePath(),
-                "--kosodate.backup.cron=-"), aot.resolve("training.log"));
-        return startUps(dataDir, runs, List.of("-XX:AOTCache=" + cache, "-jar", app.toString()), "aot-");
+        List<String> training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + cache));
+        training.add(fullTraining ? "-Dkosodate.training-run=true" : "-Dspring.context.exit=onRefresh");
+        training.addAll(List.of("-jar", app.toString(), "--server.port=0",
+                "--kosodate.data-dir=" + dataDir.toAbsolutePath(), "--kosodate.backup.cron=-"));
+        run(training, aot.resolve("training.log"));
+        return startUps(dataDir, runs, List.of("-XX:AOTCache=" + cache, "-jar", app.toString()), name + "-");
     }
 
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
