@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -46,8 +47,8 @@ class Notifier {
 
     Notifier(ObjectProvider<JavaMailSender> sender, AccountService accounts, TranslationProvider translations,
              AppProperties properties, @Value("${kosodate.base-url:http://localhost:8080}") String baseUrl,
-             @Value("${kosodate.mail.from:}") String from) {
-        this.sender = sender.getIfAvailable();
+             @Value("${kosodate.mail.from:}") String from, Environment environment) {
+        this.sender = sender.getIfAvailable(() -> MailSenders.fromEnvironment(environment));
         this.accounts = accounts;
         this.translations = translations;
         this.networkName = properties.networkName();

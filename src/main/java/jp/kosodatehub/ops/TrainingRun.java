@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
  * run, not only the bean definitions ({@code spring.context.exit=onRefresh} stops before the web server starts).
  */
 @Component
-@ConditionalOnProperty(name = "kosodate.training-run", havingValue = "true")
 class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
@@ -33,13 +32,19 @@ class TrainingRun {
             "/feeds/events.atom", "/api/events", "/actuator/health/readiness");
 
     private final ConfigurableApplicationContext context;
+    private final boolean enabled;
 
-    TrainingRun(ConfigurableApplicationContext context) {
+    // Read at run time, not a condition on the bean: Spring's AOT mode fixes conditions when the jar is built.
+    TrainingRun(ConfigurableApplicationContext context, @Value("${kosodate.training-run:false}") boolean enabled) {
         this.context = context;
+        this.enabled = enabled;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void visitAndStop() {
+        if (!enabled) {
+            return;
+        }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         // A thread of its own: the ready event must return before the context can be closed.
         Thread.ofPlatform().name("training-run").start(() -> {

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +36,7 @@ final class JarRuns {
     private final Path work;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<Process, Integer> ports = new HashMap<>();
+    private final Set<String> prepared = new HashSet<>();
 
     JarRuns(Path jar, Path work) {
         this.jar = jar;
@@ -69,28 +72,40 @@ final class JarRuns {
     }
 
     /**
-     * The start the README recommends for production: the jar extracted ({@code -Djarmode=tools extract}) and a
-     * JVM ahead-of-time cache (JDK 25, {@code -XX:AOTCache}) made by one training start. With {@code fullTraining}
-     * the training start serves its public pages and feeds to itself and stops ({@code kosodate.training-run});
-     * without, it stops once the application context is refreshed ({@code spring.context.exit=onRefresh}), before
-     * the web server starts. Times {@code runs} starts with that cache.
+     * A faster start of the same jar (README, "Production build"): extracted ({@code -Djarmode=tools extract}),
+     * with a JVM ahead-of-time cache (JDK 25, {@code -XX:AOTCache}) written by one training start that serves its
+     * public pages and feeds to itself and stops ({@code kosodate.training-run}), and, with {@code springAot},
+     * Spring's ahead-of-time mode ({@code -Dspring.aot.enabled=true}: the bean set the production build worked
+     * out). Returns the java arguments that start it; prepared once per kind and run.
      */
-    List<Start> aotStartUps(Path dataDir, int runs, boolean fullTraining) throws IOException, InterruptedException {
-        String name = fullTraining ? "aot-full" : "aot-refresh";
+    List<String> preparedStart(Path dataDir, boolean springAot) throws IOException, InterruptedException {
+        String name = springAot ? "aot-spring" : "aot-jdk";
         Path aot = work.resolve(name);
         Path extracted = aot.resolve("app");
         Path cache = aot.resolve("app.aot");
-        Files.createDirectories(aot);
-        Files.deleteIfExists(cache);
-        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
-                extracted.toString()), aot.resolve("extract.log"));
         Path app = extracted.resolve(jar.getFileName());
-        List<String> training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + cache));
-        training.add(fullTraining ? "-Dkosodate.training-run=true" : "-Dspring.context.exit=onRefresh");
-        training.addAll(List.of("-jar", app.toString(), "--server.port=0",
-                "--kosodate.data-dir=" + dataDir.toAbsolutePath(), "--kosodate.backup.cron=-"));
-        run(training, aot.resolve("training.log"));
-        return startUps(dataDir, runs, List.of("-XX:AOTCache=" + cache, "-jar", app.toString()), name + "-");
+        List<String> mode = springAot ? List.of("-Dspring.aot.enabled=true") : List.of();
+        if (!prepared.contains(name)) {
+            Files.createDirectories(aot);
+            Files.deleteIfExists(cache);
+            run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+                    extracted.toString()), aot.resolve("extract.log"));
+            List<String> training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + cache));
+            training.addAll(mode);
+            training.addAll(List.of("-Dkosodate.training-run=true", "-jar", app.toString(), "--server.port=0",
+                    "--kosodate.data-dir=" + dataDir.toAbsolutePath(), "--kosodate.backup.cron=-"));
+            run(training, aot.resolve("training.log"));
+            prepared.add(name);
+        }
+        List<String> launch = new ArrayList<>(List.of("-XX:AOTCache=" + cache));
+        launch.addAll(mode);
+        launch.addAll(List.of("-jar", app.toString()));
+        return launch;
+    }
+
+    /** Times {@code runs} starts of a {@link #preparedStart prepared start}. */
+    List<Start> preparedStartUps(Path dataDir, int runs, boolean springAot) throws IOException, InterruptedException {
+        return startUps(dataDir, runs, preparedStart(dataDir, springAot), springAot ? "aot-spring-" : "aot-jdk-");
     }
 
     private static void run(List<String> command, Path log) throws IOException, InterruptedException {
@@ -168,9 +183,8 @@ final class JarRuns {
         }
     }
 
-    Server serve(Path dataDir, String... arguments) throws IOException, InterruptedException {
-        Process process = start(List.of("-jar", jar.toString()), dataDir, null, work.resolve("server.log"),
-                arguments);
+    Server serve(List<String> launch, Path dataDir, String... arguments) throws IOException, InterruptedException {
+        Process process = start(launch, dataDir, null, work.resolve("server.log"), arguments);
         int port = freePortOf(process);
         try {
             awaitReady(process, port, Duration.ofMinutes(5));
