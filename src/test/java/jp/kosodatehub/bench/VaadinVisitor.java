@@ -77,7 +77,8 @@ final class VaadinVisitor {
             throw new IllegalStateException("Navigation failed: " + content.statusCode());
         }
         return new Visit(millis(pageDone - start), millis(initDone - pageDone), millis(navigateDone - navigateStart),
-                count(content.body(), "event-card"), content.body().length(), statementsAfter - statementsBeforeNavigate,
+                count(content.body(), "event-card"), content.body().length(),
+                statementsAfter - statementsBeforeNavigate,
                 statementsAfter - statementsBefore);
     }
 

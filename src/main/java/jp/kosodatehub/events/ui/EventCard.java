@@ -12,6 +12,8 @@ import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.TargetGroup;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -28,7 +30,6 @@ class EventCard extends Component implements HasStyle {
 
     private final String title;
     private final String href;
-    private final String text;
 
     EventCard(EventOccurrence date, Locale locale) {
         Event event = date.getEvent();
@@ -40,7 +41,11 @@ class EventCard extends Component implements HasStyle {
         title = event.getTitle();
         href = RouteConfiguration.forApplicationScope().getUrl(EventPageView.class,
                 new RouteParameters(EventPageView.ID, String.valueOf(event.getId())));
-        Element content = new Element("div");
+        // Compact HTML: the card's markup is kept in every visitor's session and sent once, so pretty-printing's
+        // line breaks and indentation would be paid for twice (the badges are laid out by CSS, not by spaces).
+        Document holder = new Document("");
+        holder.outputSettings().prettyPrint(false);
+        Element content = holder.appendElement("div");
         span(content, "event-card-when", Formats.times(date.getStartsAt(), date.getEndsAt(), locale));
         content.appendElement("h3").addClass("event-card-title").appendElement("a")
                 .attr("href", href)
@@ -85,7 +90,6 @@ class EventCard extends Component implements HasStyle {
             span(content, "event-card-reason", reason);
         }
         span(content, "event-card-organiser", event.getOrganisation().getName());
-        text = content.text();
         getElement().setProperty("innerHTML", content.html());
     }
 
@@ -99,9 +103,9 @@ class EventCard extends Component implements HasStyle {
         return href;
     }
 
-    /** Everything the card says, as plain text. */
+    /** Everything the card says, as plain text (read back from its HTML rather than kept a second time). */
     String text() {
-        return text;
+        return Jsoup.parseBodyFragment(getElement().getProperty("innerHTML")).text();
     }
 
     private static void span(Element parent, String className, String text) {
