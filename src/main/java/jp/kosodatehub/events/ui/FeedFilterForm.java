@@ -78,10 +78,8 @@ class FeedFilterForm extends Div {
     private EventFilter shown = EventFilter.none();
 
     private boolean populating;
-    // Without date fields, the dates of the address are handed back untouched.
+    // Without date fields, the quick range of the address is handed back untouched (its dates are in shown).
     private FeedParameters.When keptWhen;
-    private LocalDate keptFrom;
-    private LocalDate keptTo;
 
     /** Kind, target group, custom dates and facilities: built on first opening. */
     private final class MoreFilters implements Serializable {
@@ -107,7 +105,6 @@ class FeedFilterForm extends Div {
             Div extra = withDates ? new Div(kind, group, from, to, facilities) : new Div(kind, group, facilities);
             extra.addClassNames("feed-filters", "feed-filters-more");
             more.add(extra);
-            show();
             List.<AbstractField<?, ?>>of(kind, group, facilities)
                     .forEach(field -> field.addValueChangeListener(change -> onChange(false, change.isFromClient())));
             from.addValueChangeListener(change -> onChange(true, change.isFromClient()));
@@ -121,8 +118,8 @@ class FeedFilterForm extends Div {
             try {
                 kind.setItems(kinds);
                 kind.setValue(find(kinds, shown.kindId()));
-                from.setValue(keptWhen == null ? keptFrom : null);
-                to.setValue(keptWhen == null ? keptTo : null);
+                from.setValue(keptWhen == null ? shown.from() : null);
+                to.setValue(keptWhen == null ? shown.to() : null);
                 group.setValue(shown.targetGroup());
                 facilities.setValue(shown.facilities());
             } finally {
@@ -175,6 +172,7 @@ class FeedFilterForm extends Div {
     private void buildMoreFilters() {
         if (moreFilters == null) {
             moreFilters = new MoreFilters();
+            moreFilters.show();
         }
     }
 
@@ -207,8 +205,6 @@ class FeedFilterForm extends Div {
             ageBand.setValue(filter.ageBand());
             when.setValue(parsed.when());
             keptWhen = parsed.when();
-            keptFrom = filter.from();
-            keptTo = filter.to();
             weekend.setValue(filter.weekendOrHoliday());
             evening.setValue(filter.evening());
             free.setValue(filter.freeOnly());
@@ -217,11 +213,10 @@ class FeedFilterForm extends Div {
                     && (filter.from() != null || filter.to() != null);
             boolean open = filter.kindId() != null || filter.targetGroup() != null || !filter.facilities().isEmpty()
                     || customDates;
-            if (open) {
-                buildMoreFilters();
-            }
             if (moreFilters != null) {
                 moreFilters.show();
+            } else if (open) {
+                buildMoreFilters();
             }
             more.setOpened(open);
         } finally {
@@ -238,8 +233,8 @@ class FeedFilterForm extends Div {
             return;
         }
         FeedParameters.When quick = withDates ? when.getValue() : keptWhen;
-        LocalDate start = keptFrom;
-        LocalDate end = keptTo;
+        LocalDate start = shown.from();
+        LocalDate end = shown.to();
         if (withDates && moreFilters != null) {
             start = moreFilters.from.getValue();
             end = moreFilters.to.getValue();
