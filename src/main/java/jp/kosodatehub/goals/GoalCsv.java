@@ -12,19 +12,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.io.Writer;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import jp.kosodatehub.base.validation.InvalidInputException;
+import jp.kosodatehub.base.validation.TextRules;
 import jp.kosodatehub.events.TargetGroup;
 import jp.kosodatehub.goals.GoalForms.InitiativeForm;
 import jp.kosodatehub.goals.GoalForms.PillarForm;
@@ -47,10 +54,12 @@ import org.springframework.transaction.annotation.Transactional;
  * without the BOM, and is all or nothing: every row goes through the same service methods and rules as the
  * editors, and if any row is bad the whole import is rolled back and every bad row is reported.
  *
- * <p>Structure rows name their parents by number (pillar 1, initiative 2), results name their indicator by pillar,
- * initiative and indicator name. The results file's {@code id} column only links a correction to the row it
- * corrects; on import new ids are given. Who recorded a result and when are shown on export and not imported: the
- * importing coordinator and the time of import are recorded instead, as for any other entry.
+ * <p>An unchanged export imported back changes nothing. Structure rows name their parents by number (pillar 1,
+ * initiative 2) and are matched to the plan by their keys, so that an edited title updates the record in place.
+ * Results name their indicator by pillar, initiative and indicator name; a row with the {@code id} of a recorded
+ * result is only checked against it, since results are never changed, and a row without id is a new result. Who
+ * recorded a result and when are shown on export and not imported: the importing coordinator and the time of
+ * import are recorded for new rows, as for any other entry.
  */
 @Service
 public class GoalCsv {
@@ -195,21 +204,53 @@ public class GoalCsv {
 
     // --- import ------------------------------------------------------------------------------------------------
 
-    /** Adds pillars, initiatives, target images and indicators from a structure file to the plan. */
+    /** What one row did; counted only when the row was accepted. */
+    private enum Outcome { ADDED, UPDATED, UNCHANGED }
+
+    /** The service's field names as the CSV calls them, so that a row's problem names a column of the file. */
+    private static final Map<String, String> FIELD_COLUMNS = Map.ofEntries(Map.entry("text", "title"),
+            Map.entry("name", "title"), Map.entry("baselineValue", "baseline_value"),
+            Map.entry("baselineDate", "baseline_date"), Map.entry("targetValue", "target_value"),
+            Map.entry("targetFiscalYear", "target_fiscal_year"),
+            Map.entry("responsibleOrganisationId", "responsible_organisation"),
+            Map.entry("responsibleDepartment", "responsible_department"), Map.entry("frequency", "update_frequency"),
+            Map.entry("computed", "computed_source"), Map.entry("computedKind", "computed_kind"),
+            Map.entry("computedDistrict", "computed_district"), Map.entry("initiativeId", "initiative"),
+            Map.entry("pillarId", "pillar"), Map.entry("correctsId", "corrects"));
+
+    /**
+     * Brings the plan's structure in line with a structure file. Rows are matched by their keys: a pillar by its
+     * number, an initiative by its pillar and number, a target image by its initiative and text, an indicator by
+     * its initiative and name. A matched row whose other columns differ updates the record in place, an unmatched
+     * row adds one, and a row the same as the record is skipped: an unchanged export changes nothing.
+     */
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
     public ImportReport importStructure(Long planId, InputStream in) {
         PlanTree tree = goals.tree(planId);
         Map<Integer, Long> pillarIds = new HashMap<>();
         Map<String, Long> initiativeIds = new HashMap<>();
+        // Queues, since the plan may hold two target images (or indicators) of one initiative with the same key.
+        Map<String, Deque<Object>> recorded = new HashMap<>();
         tree.pillars().forEach(node -> {
-            pillarIds.put(node.pillar().getNumber(), node.pillar().getId());
-            node.initiatives().forEach(i -> initiativeIds.put(node.pillar().getNumber() + "-"
-                    + i.initiative().getNumber(), i.initiative().getId()));
+            int p = node.pillar().getNumber();
+            pillarIds.put(p, node.pillar().getId());
+            recorded.computeIfAbsent(pillarKey(p), k -> new ArrayDeque<>()).add(node.pillar());
+            node.initiatives().forEach(child -> {
+                int i = child.initiative().getNumber();
+                initiativeIds.put(p + "-" + i, child.initiative().getId());
+                recorded.computeIfAbsent(initiativeKey(p, i), k -> new ArrayDeque<>()).add(child.initiative());
+                child.targetImages().forEach(image -> recorded.computeIfAbsent(
+                        childKey(RecordType.TARGET_IMAGE, p, i, image.getText()), k -> new ArrayDeque<>()).add(image));
+                child.indicators().forEach(indicator -> recorded.computeIfAbsent(
+                        childKey(RecordType.INDICATOR, p, i, indicator.getName()), k -> new ArrayDeque<>())
+                        .add(indicator));
+            });
         });
         Map<String, Long> organisationIds = new HashMap<>();
         organisations.findAll().forEach(o -> organisationIds.put(o.getName(), o.getId()));
-        int[] counts = new int[RecordType.values().length];
+        Set<String> keysInFile = new HashSet<>();
+        int[] counts = new int[Outcome.values().length];
         List<RowProblem> problems = read(in, STRUCTURE_HEADER, (row, cells) -> {
             RecordType type = cells.enumValue("record", RecordType.class, true);
             Integer pillar = cells.integer("pillar", true);
@@ -218,56 +259,144 @@ public class GoalCsv {
             }
             Integer initiative = type == RecordType.PILLAR ? null : cells.integer("initiative", true);
             String title = cells.text("title");
-            switch (type) {
-                case PILLAR -> {
-                    if (cells.ok()) {
-                        Pillar saved = cells.save(() -> goals.savePillar(
-                                new PillarForm(null, 0, tree.plan().getId(), pillar, title)));
-                        if (saved != null) {
-                            pillarIds.put(pillar, saved.getId());
-                        }
-                    }
-                }
-                case INITIATIVE -> {
-                    Long pillarId = cells.require(pillarIds.get(pillar), "pillar", "goals.csv.unknown-parent");
-                    if (cells.ok()) {
-                        Initiative saved = cells.save(() -> goals.saveInitiative(
-                                new InitiativeForm(null, 0, pillarId, initiative, title)));
-                        if (saved != null) {
-                            initiativeIds.put(pillar + "-" + initiative, saved.getId());
-                        }
-                    }
-                }
-                case TARGET_IMAGE -> {
-                    Long initiativeId = cells.require(initiativeIds.get(pillar + "-" + initiative), "initiative",
-                            "goals.csv.unknown-parent");
-                    TargetImageStatus status = cells.enumValue("status", TargetImageStatus.class, true);
-                    if (cells.ok()) {
-                        cells.save(() -> goals.saveTargetImage(
-                                new TargetImageForm(null, 0, initiativeId, title, status)));
-                    }
-                }
-                case INDICATOR -> {
-                    Long initiativeId = cells.require(initiativeIds.get(pillar + "-" + initiative), "initiative",
-                            "goals.csv.unknown-parent");
-                    IndicatorForm form = indicatorForm(cells, initiativeId, title, organisationIds);
-                    if (cells.ok()) {
-                        cells.save(() -> goals.saveIndicator(form));
-                    }
-                }
-                default -> throw new IllegalStateException();
+            if (type != RecordType.PILLAR && initiative == null) {
+                return;
             }
-            if (cells.ok()) {
-                counts[type.ordinal()]++;
+            String key = switch (type) {
+                case PILLAR -> pillarKey(pillar);
+                case INITIATIVE -> initiativeKey(pillar, initiative);
+                default -> childKey(type, pillar, initiative, title);
+            };
+            Object match = match(recorded, keysInFile, key, cells);
+            Outcome outcome = switch (type) {
+                case PILLAR -> importPillar(cells, tree.plan().getId(), pillar, title, (Pillar) match, pillarIds);
+                case INITIATIVE -> importInitiative(cells, pillar, initiative, title, (Initiative) match,
+                        pillarIds, initiativeIds);
+                case TARGET_IMAGE -> importTargetImage(cells, initiativeIds.get(pillar + "-" + initiative), title,
+                        (TargetImage) match);
+                case INDICATOR -> importIndicator(cells, initiativeIds.get(pillar + "-" + initiative), title,
+                        (Indicator) match, organisationIds);
+            };
+            if (outcome != null && cells.ok()) {
+                counts[outcome.ordinal()]++;
             }
         });
-        if (!problems.isEmpty()) {
-            throw new GoalImportException(problems);
-        }
-        return new ImportReport(counts[0], counts[1], counts[2], counts[3], 0);
+        return report(problems, counts);
     }
 
-    private static IndicatorForm indicatorForm(Cells cells, Long initiativeId, String name,
+    private static String pillarKey(int pillar) {
+        return RecordType.PILLAR + "|" + pillar;
+    }
+
+    private static String initiativeKey(int pillar, int initiative) {
+        return RecordType.INITIATIVE + "|" + pillar + "-" + initiative;
+    }
+
+    /** A target image by its text, an indicator by its name, as the service will store them. */
+    private static String childKey(RecordType type, int pillar, int initiative, String title) {
+        return type + "|" + pillar + "-" + initiative + "|" + TextRules.normalise(title);
+    }
+
+    /**
+     * The next recorded record with the row's key, or null for a new one. A key the file has used before with no
+     * record left for it is a repeated row, which would add a second pillar 1 or a second indicator of one name.
+     */
+    private static Object match(Map<String, Deque<Object>> recorded, Set<String> keysInFile, String key,
+                                Cells cells) {
+        Deque<Object> candidates = recorded.get(key);
+        Object match = candidates == null ? null : candidates.poll();
+        if (!keysInFile.add(key) && match == null) {
+            cells.problem("", "goals.csv.repeated-row");
+        }
+        return match;
+    }
+
+    private Outcome importPillar(Cells cells, Long planId, int number, String title, Pillar match,
+                                 Map<Integer, Long> pillarIds) {
+        if (!cells.ok()) {
+            return null;
+        }
+        if (match != null && Objects.equals(match.getTitle(), TextRules.normalise(title))) {
+            return Outcome.UNCHANGED;
+        }
+        Pillar saved = cells.save(() -> goals.savePillar(new PillarForm(match == null ? null : match.getId(),
+                match == null ? 0 : match.getVersion(), planId, number, title)), Map.of("number", "pillar"));
+        if (saved != null) {
+            pillarIds.put(number, saved.getId());
+        }
+        return match == null ? Outcome.ADDED : Outcome.UPDATED;
+    }
+
+    private Outcome importInitiative(Cells cells, int pillar, int number, String title, Initiative match,
+                                     Map<Integer, Long> pillarIds, Map<String, Long> initiativeIds) {
+        Long pillarId = cells.require(pillarIds.get(pillar), "pillar", "goals.csv.unknown-parent");
+        if (!cells.ok()) {
+            return null;
+        }
+        if (match != null && Objects.equals(match.getTitle(), TextRules.normalise(title))) {
+            return Outcome.UNCHANGED;
+        }
+        Initiative saved = cells.save(() -> goals.saveInitiative(new InitiativeForm(
+                match == null ? null : match.getId(), match == null ? 0 : match.getVersion(), pillarId, number,
+                title)), Map.of("number", "initiative"));
+        if (saved != null) {
+            initiativeIds.put(pillar + "-" + number, saved.getId());
+        }
+        return match == null ? Outcome.ADDED : Outcome.UPDATED;
+    }
+
+    private Outcome importTargetImage(Cells cells, Long initiativeId, String text, TargetImage match) {
+        cells.require(initiativeId, "initiative", "goals.csv.unknown-parent");
+        TargetImageStatus status = cells.enumValue("status", TargetImageStatus.class, true);
+        if (!cells.ok()) {
+            return null;
+        }
+        if (match != null && match.getStatus() == status) {
+            return Outcome.UNCHANGED;
+        }
+        cells.save(() -> goals.saveTargetImage(new TargetImageForm(match == null ? null : match.getId(),
+                match == null ? 0 : match.getVersion(), initiativeId, text, status)), Map.of());
+        return match == null ? Outcome.ADDED : Outcome.UPDATED;
+    }
+
+    private Outcome importIndicator(Cells cells, Long initiativeId, String name, Indicator match,
+                                    Map<String, Long> organisationIds) {
+        cells.require(initiativeId, "initiative", "goals.csv.unknown-parent");
+        IndicatorForm form = indicatorForm(cells, match, initiativeId, name, organisationIds);
+        if (!cells.ok()) {
+            return null;
+        }
+        // Compared as the service would store the row, so that spaces or 8 for 8.0 are no change.
+        if (match != null && same(GoalService.normalise(form), GoalService.normalise(IndicatorForm.of(match)))) {
+            return Outcome.UNCHANGED;
+        }
+        cells.save(() -> goals.saveIndicator(form), Map.of());
+        return match == null ? Outcome.ADDED : Outcome.UPDATED;
+    }
+
+    /**
+     * Whether two forms say the same, every component compared (also those added later), numbers by value: the
+     * database gives 8.0000 for the 8 of the file.
+     */
+    private static boolean same(IndicatorForm a, IndicatorForm b) {
+        for (RecordComponent component : IndicatorForm.class.getRecordComponents()) {
+            try {
+                Object x = component.getAccessor().invoke(a);
+                Object y = component.getAccessor().invoke(b);
+                boolean equal = x instanceof BigDecimal dx && y instanceof BigDecimal dy ? dx.compareTo(dy) == 0
+                        : Objects.equals(x, y);
+                if (!equal) {
+                    return false;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return true;
+    }
+
+    /** The row as the editor's form: for the recorded indicator it matches, else for a new one. */
+    private static IndicatorForm indicatorForm(Cells cells, Indicator match, Long initiativeId, String name,
                                                Map<String, Long> organisationIds) {
         String organisation = cells.text("responsible_organisation");
         Long organisationId = organisation == null ? null : cells.require(organisationIds.get(organisation),
@@ -277,7 +406,8 @@ public class GoalCsv {
         ComputedDefinition computed = source == null ? null : new ComputedDefinition(source,
                 cells.text("computed_kind"), cells.text("computed_district"), cells.bool("computed_weekend"),
                 cells.enumValue("computed_target_group", TargetGroup.class, false));
-        return new IndicatorForm(null, 0, initiativeId, name, cells.text("unit"),
+        return new IndicatorForm(match == null ? null : match.getId(), match == null ? 0 : match.getVersion(),
+                initiativeId, name, cells.text("unit"),
                 cells.enumValue("kind", IndicatorKind.class, true),
                 cells.enumValue("direction", Direction.class, true), cells.decimal("baseline_value"),
                 cells.date("baseline_date"), cells.decimal("target_value"), cells.integer("target_fiscal_year", true),
@@ -287,43 +417,108 @@ public class GoalCsv {
                 computed);
     }
 
-    /** Adds results from a results file to the plan's indicators, corrections after the rows they correct. */
+    /**
+     * Adds the new rows of a results file to the plan's indicators. Results are never changed: a row whose
+     * {@code id} is recorded in this plan must be as recorded and is skipped; a correction is a new row (empty
+     * {@code id}) naming the recorded result it corrects in {@code corrects}.
+     */
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
     public ImportReport importResults(Long planId, InputStream in) {
         PlanTree tree = goals.tree(planId);
         Map<String, Long> indicatorIds = new HashMap<>();
+        Map<Long, String> indicatorKeys = new HashMap<>();
+        Map<Long, IndicatorResult> recorded = new HashMap<>();
         tree.pillars().forEach(pillar -> pillar.initiatives().forEach(node -> node.indicators().forEach(
-                indicator -> indicatorIds.put(pillar.pillar().getNumber() + "-" + node.initiative().getNumber()
-                        + "-" + indicator.getName(), indicator.getId()))));
-        Map<String, Long> newIds = new HashMap<>();
-        int[] count = {0};
+                indicator -> {
+                    String key = pillar.pillar().getNumber() + "-" + node.initiative().getNumber() + "-"
+                            + indicator.getName();
+                    indicatorIds.put(key, indicator.getId());
+                    indicatorKeys.put(indicator.getId(), key);
+                    if (!indicator.isComputed()) {
+                        goals.history(indicator.getId()).forEach(result -> recorded.put(result.getId(), result));
+                    }
+                })));
+        Set<Long> idsInFile = new HashSet<>();
+        int[] counts = new int[Outcome.values().length];
         List<RowProblem> problems = read(in, RESULTS_HEADER, (row, cells) -> {
-            String fileId = cells.text("id");
+            Long id = cells.id("id");
             Integer pillar = cells.integer("pillar", true);
             Integer initiative = cells.integer("initiative", true);
-            String name = cells.text("indicator");
-            Long indicatorId = cells.require(indicatorIds.get(pillar + "-" + initiative + "-" + name), "indicator",
-                    "goals.csv.unknown-indicator");
-            String corrects = cells.text("corrects");
-            Long correctsId = corrects == null ? null
-                    : cells.require(newIds.get(corrects), "corrects", "goals.csv.unknown-correction");
+            String key = pillar + "-" + initiative + "-" + TextRules.normalise(cells.text("indicator"));
+            Long indicatorId = cells.require(indicatorIds.get(key), "indicator", "goals.csv.unknown-indicator");
+            Long correctsId = cells.id("corrects");
             ResultForm form = new ResultForm(indicatorId, cells.date("date"), cells.text("breakdown"),
                     cells.decimal("value"), cells.text("note"), cells.text("source"), correctsId);
-            if (cells.ok()) {
-                IndicatorResult saved = cells.save(() -> goals.recordResult(form));
-                if (saved != null) {
-                    count[0]++;
-                    if (fileId != null) {
-                        newIds.put(fileId, saved.getId());
+            if (!cells.ok()) {
+                return;
+            }
+            Outcome outcome;
+            if (id != null) {
+                IndicatorResult result = recorded.get(id);
+                if (!idsInFile.add(id)) {
+                    cells.problem("id", "goals.csv.repeated-row");
+                } else if (result == null) {
+                    cells.problem("id", "goals.csv.unknown-result");
+                } else {
+                    List<String> changed = changedColumns(result, indicatorKeys.get(result.getIndicatorId()), key,
+                            form);
+                    if (!changed.isEmpty()) {
+                        cells.problem(String.join(", ", changed), "goals.csv.result-changed");
                     }
                 }
+                outcome = Outcome.UNCHANGED;
+            } else {
+                if (correctsId != null && !recorded.containsKey(correctsId)) {
+                    cells.problem("corrects", "goals.csv.unknown-correction");
+                } else {
+                    cells.save(() -> goals.recordResult(form), Map.of());
+                }
+                outcome = Outcome.ADDED;
+            }
+            if (cells.ok()) {
+                counts[outcome.ordinal()]++;
             }
         });
-        if (!problems.isEmpty()) {
-            throw new GoalImportException(problems);
+        return report(problems, counts);
+    }
+
+    /** The imported columns in which a row differs from the result recorded under its id. */
+    private static List<String> changedColumns(IndicatorResult result, String recordedKey, String key,
+                                               ResultForm row) {
+        List<String> changed = new ArrayList<>();
+        if (!recordedKey.equals(key)) {
+            changed.add("indicator");
         }
-        return new ImportReport(0, 0, 0, 0, count[0]);
+        if (!result.getDate().equals(row.date())) {
+            changed.add("date");
+        }
+        if (!Objects.equals(result.getBreakdown(), TextRules.normalise(row.breakdown()))) {
+            changed.add("breakdown");
+        }
+        if (row.value() == null || result.getValue().compareTo(row.value()) != 0) {
+            changed.add("value");
+        }
+        if (!Objects.equals(result.getNote(), TextRules.normalise(row.note()))) {
+            changed.add("note");
+        }
+        if (!Objects.equals(result.getSource(), TextRules.normalise(row.source()))) {
+            changed.add("source");
+        }
+        if (!Objects.equals(result.getCorrectsId(), row.correctsId())) {
+            changed.add("corrects");
+        }
+        return changed;
+    }
+
+    /** The counts; or, if any row was refused, nothing saved and every problem with what the rest would do. */
+    private static ImportReport report(List<RowProblem> problems, int[] counts) {
+        ImportReport report = new ImportReport(counts[Outcome.ADDED.ordinal()], counts[Outcome.UPDATED.ordinal()],
+                counts[Outcome.UNCHANGED.ordinal()]);
+        if (!problems.isEmpty()) {
+            throw new GoalImportException(problems, report);
+        }
+        return report;
     }
 
     private interface RowHandler {
@@ -452,7 +647,7 @@ public class GoalCsv {
             return problems.size() == problemsBefore;
         }
 
-        private void problem(String column, String key) {
+        void problem(String column, String key) {
             problems.add(new RowProblem(line, column, key));
         }
 
@@ -537,12 +732,22 @@ public class GoalCsv {
             return value;
         }
 
-        /** Saves through the service; its refusal becomes this row's problems. */
-        <T> T save(java.util.function.Supplier<T> work) {
+        /** A record's id as exported; blank as null. */
+        Long id(String column) {
+            String value = text(column);
+            return value == null ? null : parsed(column, value, Long::valueOf, "validation.bad-number");
+        }
+
+        /**
+         * Saves through the service; its refusal becomes this row's problems, at the CSV's column for each of the
+         * service's fields ({@code columns} first, for fields the record type names differently).
+         */
+        <T> T save(java.util.function.Supplier<T> work, Map<String, String> columns) {
             try {
                 return work.get();
             } catch (InvalidInputException e) {
-                e.problems().forEach(p -> problem(p.field(), p.messageKey()));
+                e.problems().forEach(p -> problem(columns.getOrDefault(p.field(),
+                        FIELD_COLUMNS.getOrDefault(p.field(), p.field())), p.messageKey()));
                 return null;
             }
         }

@@ -544,7 +544,7 @@ public class GoalService {
                 .orElseThrow(() -> new NotFoundException("No initiative " + id));
     }
 
-    private static IndicatorForm normalise(IndicatorForm form) {
+    static IndicatorForm normalise(IndicatorForm form) {
         List<String> breakdowns = form.breakdowns().stream().map(TextRules::normalise)
                 .filter(label -> label != null).toList();
         ComputedDefinition computed = form.computed() == null ? null : new ComputedDefinition(

@@ -1,9 +1,13 @@
 package jp.kosodatehub.goals;
 
-/** What a successful import created. */
-public record ImportReport(int pillars, int initiatives, int targetImages, int indicators, int results) {
+/**
+ * What an import did, or would have done had no row been refused: rows added, rows that changed a record in place
+ * (structure only: results are never changed), and rows that matched what is recorded and were skipped.
+ */
+public record ImportReport(int added, int updated, int unchanged) {
 
-    public int total() {
-        return pillars + initiatives + targetImages + indicators + results;
+    /** Whether the file only repeated what is recorded, e.g. an unchanged export uploaded back. */
+    public boolean changedNothing() {
+        return added == 0 && updated == 0;
     }
 }

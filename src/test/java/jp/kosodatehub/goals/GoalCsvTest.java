@@ -2,6 +2,7 @@ package jp.kosodatehub.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -108,7 +109,7 @@ class GoalCsvTest {
     }
 
     @Test
-    void exportedPlanAndResultsImportIntoAnEmptyPlanUnchanged() {
+    void exportedStructureCopiesIntoAnEmptyPlanButResultsKeepToTheirOwnPlan() {
         fillSourcePlan();
         byte[] structure = fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId()));
         byte[] results = fixtures.as(coordinator, () -> csv.exportResults(data.plan.getId()));
@@ -116,20 +117,162 @@ class GoalCsvTest {
 
         ImportReport structureReport = fixtures.as(coordinator, () -> csv.importStructure(target.getId(),
                 in(structure)));
-        ImportReport resultsReport = fixtures.as(coordinator, () -> csv.importResults(target.getId(), in(results)));
 
-        assertThat(structureReport).isEqualTo(new ImportReport(1, 1, 1, 3, 0));
-        assertThat(resultsReport.results()).isEqualTo(3);
+        assertThat(structureReport).isEqualTo(new ImportReport(6, 0, 0));
         assertThat(fixtures.as(coordinator, () -> csv.exportStructure(target.getId()))).isEqualTo(structure);
         Indicator copied = goals.tree(target.getId()).indicators()
                 .filter(indicator -> indicator.getName().equals("相談件数")).findFirst().orElseThrow();
         assertThat(copied.getResponsibleOrganisationId()).isEqualTo(cafeteria.getId());
-        assertThat(goals.history(copied.getId())).hasSize(3)
-                .anySatisfy(result -> assertThat(result.getSource()).isEqualTo("=集計表"));
-        assertThat(goals.currentResults(copied.getId())).extracting(IndicatorResult::getValue)
-                .usingElementComparator(BigDecimal::compareTo)
-                .containsExactlyInAnyOrder(new BigDecimal("31000"), new BigDecimal("2000"));
-        assertThat(goals.progress(copied.getId()).value()).isEqualByComparingTo("33000");
+        // The ids are the source plan's results: here they name nothing, and nothing is copied under new ids.
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importResults(target.getId(), in(results))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> assertThat(((GoalImportException) e).rows())
+                        .extracting(RowProblem::line, RowProblem::column, RowProblem::messageKey)
+                        // The first row's note has a line break, so it spans lines 2 and 3.
+                        .containsExactly(tuple(2L, "id", "goals.csv.unknown-result"),
+                                tuple(4L, "id", "goals.csv.unknown-result"),
+                                tuple(5L, "id", "goals.csv.unknown-result")));
+        assertThat(goals.history(copied.getId())).isEmpty();
+    }
+
+    @Test
+    void unchangedExportImportedBackChangesNothingAndSaysSo() {
+        fillSourcePlan();
+        PlanTree before = goals.tree(data.plan.getId());
+        Indicator counted = before.indicators().filter(i -> i.getName().equals("相談件数")).findFirst()
+                .orElseThrow();
+        List<IndicatorResult> history = goals.history(counted.getId());
+        byte[] structure = fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId()));
+        byte[] results = fixtures.as(coordinator, () -> csv.exportResults(data.plan.getId()));
+
+        ImportReport structureReport = fixtures.as(coordinator, () -> csv.importStructure(data.plan.getId(),
+                in(structure)));
+        ImportReport resultsReport = fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(),
+                in(results)));
+
+        assertThat(structureReport).isEqualTo(new ImportReport(0, 0, 6));
+        assertThat(resultsReport).isEqualTo(new ImportReport(0, 0, 3));
+        assertThat(structureReport.changedNothing()).isTrue();
+        assertThat(goals.history(counted.getId())).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(history);
+        assertThat(goals.tree(data.plan.getId()).indicators().map(Indicator::getVersion).toList())
+                .isEqualTo(before.indicators().map(Indicator::getVersion).toList());
+        assertThat(goals.tree(data.plan.getId()).pillars().getFirst().pillar().getVersion())
+                .isEqualTo(before.pillars().getFirst().pillar().getVersion());
+    }
+
+    @Test
+    void editedStructureRowsUpdateTheirRecordsInPlaceAndNewKeysAreAdded() {
+        fillSourcePlan();
+        String file = new String(fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId())),
+                StandardCharsets.UTF_8)
+                .replace("親子がほしい情報が見つかる発信の仕組みづくり", "情報発信の仕組みづくり")
+                .replace("\"25723\"", "\"26000\"").replace(",25723,", ",26000,")
+                .replace("IN_PROGRESS", "ACHIEVED")
+                + structure(Map.of("record", "TARGET_IMAGE", "pillar", "1", "initiative", "1",
+                        "title", "新しい到達イメージ", "status", "NOT_STARTED"));
+        PlanTree before = goals.tree(data.plan.getId());
+
+        ImportReport report = fixtures.as(coordinator, () -> csv.importStructure(data.plan.getId(), in(file)));
+
+        assertThat(report).isEqualTo(new ImportReport(1, 3, 3));
+        PlanTree after = goals.tree(data.plan.getId());
+        assertThat(after.pillars()).singleElement().satisfies(node -> {
+            assertThat(node.pillar().getId()).isEqualTo(data.pillar.getId());
+            assertThat(node.pillar().getTitle()).isEqualTo("情報発信の仕組みづくり");
+        });
+        assertThat(after.initiatives().findFirst().orElseThrow().targetImages())
+                .extracting(TargetImage::getText, TargetImage::getStatus)
+                .containsExactly(tuple("イベント等は、適切なツールで発信できている。\n（ホームページ、公式LINE、Instagram）",
+                        TargetImageStatus.ACHIEVED), tuple("新しい到達イメージ", TargetImageStatus.NOT_STARTED));
+        assertThat(after.indicators().map(Indicator::getId).toList())
+                .isEqualTo(before.indicators().map(Indicator::getId).toList());
+        assertThat(after.indicators().filter(i -> i.getName().equals("相談件数")).findFirst().orElseThrow()
+                .getBaselineValue()).isEqualByComparingTo("26000");
+    }
+
+    @Test
+    void repeatedStructureRowIsRefusedAndProblemsNameTheFilesColumns() {
+        String file = header(GoalCsv.STRUCTURE_HEADER)
+                + structure(Map.of("record", "PILLAR", "pillar", "1", "title", "発信"))          // 2
+                + structure(Map.of("record", "PILLAR", "pillar", "1", "title", "発信（再）"))    // 3 repeated
+                + structure(Map.of("record", "PILLAR", "pillar", "100", "title", "番号が大きい"))  // 4
+                + structure(Map.of("record", "INITIATIVE", "pillar", "1", "initiative", "0",
+                        "title", "番号が0"))                                                    // 5
+                + structure(Map.of("record", "PILLAR", "pillar", "2", "title", "居場所"));      // 6 good
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importStructure(data.plan.getId(), in(file))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> {
+                    GoalImportException refused = (GoalImportException) e;
+                    assertThat(refused.rows()).extracting(RowProblem::line, RowProblem::column,
+                            RowProblem::messageKey).containsExactly(tuple(3L, "", "goals.csv.repeated-row"),
+                            tuple(4L, "pillar", "goals.validation.number-range"),
+                            tuple(5L, "initiative", "goals.validation.number-range"));
+                    assertThat(refused.refusedRows()).isEqualTo(3);
+                    assertThat(refused.others()).isEqualTo(new ImportReport(1, 1, 0));
+                });
+        assertThat(goals.tree(data.plan.getId()).pillars()).extracting(node -> node.pillar().getTitle())
+                .containsExactly("親子がほしい情報が見つかる発信の仕組みづくり");
+    }
+
+    @Test
+    void changedResultRowIsRefusedAsACorrectionWouldBeANewRow() {
+        fillSourcePlan();
+        Indicator counted = goals.tree(data.plan.getId()).indicators().filter(i -> i.getName().equals("相談件数"))
+                .findFirst().orElseThrow();
+        List<IndicatorResult> history = goals.history(counted.getId());
+        String exported = new String(fixtures.as(coordinator, () -> csv.exportResults(data.plan.getId())),
+                StandardCharsets.UTF_8);
+        String file = exported.replace(",2000,", ",2500,").replace("訂正", "訂正（再）");
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(), in(file))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> {
+                    GoalImportException refused = (GoalImportException) e;
+                    assertThat(refused.rows()).extracting(RowProblem::column, RowProblem::messageKey)
+                            .containsExactlyInAnyOrder(tuple("value", "goals.csv.result-changed"),
+                                    tuple("note", "goals.csv.result-changed"));
+                    assertThat(refused.others()).isEqualTo(new ImportReport(0, 0, 1));
+                });
+        assertThat(goals.history(counted.getId())).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(history);
+    }
+
+    @Test
+    void resultIdsOfAnotherPlanMadeUpOrRepeatedAreRefused() {
+        Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数",
+                cafeteria.getId())));
+        IndicatorResult recorded = fixtures.as(coordinator, () -> goals.recordResult(new ResultForm(
+                indicator.getId(), LocalDate.of(2025, 3, 31), null, new BigDecimal("9"), null, "年次報告", null)));
+        GoalTestData other = new GoalTestData(goals, fixtures, coordinator);
+        Indicator elsewhere = fixtures.as(coordinator, () -> goals.saveIndicator(other.count("子ども食堂の数",
+                cafeteria.getId())));
+        IndicatorResult foreign = fixtures.as(coordinator, () -> goals.recordResult(new ResultForm(
+                elsewhere.getId(), LocalDate.of(2025, 3, 31), null, new BigDecimal("9"), null, "年次報告", null)));
+        String row = ",1,1,子ども食堂の数,2025-03-31,,9,,年次報告,,,";
+        String file = header(GoalCsv.RESULTS_HEADER)
+                + recorded.getId() + row + "\r\n"                                  // 2 unchanged
+                + recorded.getId() + row + "\r\n"                                  // 3 repeated
+                + foreign.getId() + row + "\r\n"                                   // 4 another plan's
+                + "9999999" + row + "\r\n"                                         // 5 made up
+                + "<b>1</b>" + row + "\r\n"                                        // 6 not an id
+                + row + foreign.getId() + "\r\n"                                   // 7 corrects another plan's
+                + row + "\r\n";                                                    // 8 new, good
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(), in(file))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> {
+                    GoalImportException refused = (GoalImportException) e;
+                    assertThat(refused.rows()).extracting(RowProblem::line, RowProblem::column,
+                            RowProblem::messageKey).containsExactly(tuple(3L, "id", "goals.csv.repeated-row"),
+                            tuple(4L, "id", "goals.csv.unknown-result"), tuple(5L, "id", "goals.csv.unknown-result"),
+                            tuple(6L, "id", "validation.bad-number"),
+                            tuple(7L, "corrects", "goals.csv.unknown-correction"));
+                    assertThat(refused.others()).isEqualTo(new ImportReport(1, 0, 1));
+                });
+        assertThat(goals.history(indicator.getId())).containsExactly(recorded);
+        assertThat(goals.history(elsewhere.getId())).containsExactly(foreign);
     }
 
     @Test
@@ -201,40 +344,44 @@ class GoalCsvTest {
         Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数",
                 cafeteria.getId())));
         String file = header(GoalCsv.RESULTS_HEADER)
-                + "1,1,1,子ども食堂の数,2025-03-31,,9,,年次報告,,,\r\n"
-                + "2,1,1,子ども食堂の数,2025/3/31,,\"1,000\",,,,,1\r\n"
-                + "3,1,1,ない指標,2025-03-31,,9,,,,,\r\n"
-                + "4,1,1,子ども食堂の数," + TODAY.plusDays(3) + ",,9,,,,,\r\n"
-                + "5,1,1,子ども食堂の数,2025-02-30,,九,,,,,\r\n"
-                + "6,1,1,子ども食堂の数,2025-03-31,,9,,,,,77\r\n";
+                + ",1,1,子ども食堂の数,2025-03-31,,9,,年次報告,,,\r\n"
+                + ",1,1,子ども食堂の数,2025/3/31,,\"1,000\",,,,,\r\n"
+                + ",1,1,ない指標,2025-03-31,,9,,,,,\r\n"
+                + ",1,1,子ども食堂の数," + TODAY.plusDays(3) + ",,9,,,,,\r\n"
+                + ",1,1,子ども食堂の数,2025-02-30,,九,,,,,\r\n"
+                + ",1,1,子ども食堂の数,2025-03-31,,9,,,,,77\r\n";
 
         assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(), in(file))))
                 .isInstanceOf(GoalImportException.class)
                 .satisfies(e -> assertThat(((GoalImportException) e).rows())
                         .extracting(RowProblem::line, RowProblem::messageKey)
                         .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple(4L, "goals.csv.unknown-indicator"),
-                                org.assertj.core.groups.Tuple.tuple(5L, "goals.validation.date-in-future"),
-                                org.assertj.core.groups.Tuple.tuple(6L, "goals.csv.bad-date"),
-                                org.assertj.core.groups.Tuple.tuple(6L, "validation.bad-number"),
-                                org.assertj.core.groups.Tuple.tuple(7L, "goals.csv.unknown-correction")));
+                                tuple(4L, "goals.csv.unknown-indicator"),
+                                tuple(5L, "goals.validation.date-in-future"),
+                                tuple(6L, "goals.csv.bad-date"),
+                                tuple(6L, "validation.bad-number"),
+                                tuple(7L, "goals.csv.unknown-correction")));
         assertThat(goals.history(indicator.getId())).isEmpty();
     }
 
     @Test
-    void goodResultRowsImportWithCorrectionsLinked() {
+    void newResultRowsAreAddedAndACorrectionNamesTheRecordedResult() {
         Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数",
                 cafeteria.getId())));
+        IndicatorResult recorded = fixtures.as(coordinator, () -> goals.recordResult(new ResultForm(
+                indicator.getId(), LocalDate.of(2025, 3, 31), null, new BigDecimal("9"), null, "年次報告", null)));
         String file = "\uFEFF" + header(GoalCsv.RESULTS_HEADER)
-                + "1,1,1,子ども食堂の数,2025-03-31,,9,,年次報告,,,\r\n"
-                + "2,1,1,子ども食堂の数,2025/3/31,,\"1,000\",桁の誤り,,,,1\r\n";
+                + recorded.getId() + ",1,1,子ども食堂の数,2025-03-31,,9,,年次報告,someone,2025-04-01T00:00:00Z,\r\n"
+                + ",1,1,子ども食堂の数,2026/3/31,,\"1,000\",,'=集計表,,,\r\n"
+                + ",1,1,子ども食堂の数,2025-03-31,,10,数え直し,,,," + recorded.getId() + "\r\n";
 
         ImportReport report = fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(), in(file)));
 
-        assertThat(report.results()).isEqualTo(2);
-        assertThat(goals.currentResults(indicator.getId())).singleElement()
-                .satisfies(result -> assertThat(result.getValue()).isEqualByComparingTo("1000"));
-        assertThat(goals.history(indicator.getId())).hasSize(2);
+        assertThat(report).isEqualTo(new ImportReport(2, 0, 1));
+        assertThat(goals.currentResults(indicator.getId())).extracting(IndicatorResult::getDate,
+                result -> result.getValue().intValue(), IndicatorResult::getSource).containsExactly(
+                        tuple(LocalDate.of(2025, 3, 31), 10, null), tuple(LocalDate.of(2026, 3, 31), 1000, "=集計表"));
+        assertThat(goals.history(indicator.getId())).hasSize(3);
     }
 
     @Test

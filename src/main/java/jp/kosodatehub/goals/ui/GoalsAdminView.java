@@ -89,6 +89,9 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     /** Which CSV an upload carries. */
     enum CsvPart { STRUCTURE, RESULTS }
 
+    static final String TREE_MIN_HEIGHT = "24rem";
+    static final String PROBLEMS_MAX_HEIGHT = "20rem";
+
     private final transient GoalService goals;
     private final transient GoalCsv csv;
     private final transient OrganisationService organisations;
@@ -134,6 +137,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         configureTree();
         add(header, planBar, tree, csvSection());
         setFlexGrow(1, tree);
+        // The tree takes the room left, but never less than a few rows: below it the page scrolls instead.
+        tree.setMinHeight(TREE_MIN_HEIGHT);
         loadPlans(null);
     }
 
@@ -561,7 +566,9 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         importProblems.addColumn(problem -> getTranslation(problem.messageKey())).setKey("reason")
                 .setHeader(getTranslation("goals.edit.csv.reason")).setFlexGrow(1);
         importProblems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // A long list scrolls in its own box rather than squeezing the plan's tree above it.
         importProblems.setAllRowsVisible(true);
+        importProblems.setMaxHeight(PROBLEMS_MAX_HEIGHT);
         importProblems.setVisible(false);
         section.add(importResult, importProblems);
         return section;
@@ -600,23 +607,27 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         return row;
     }
 
-    /** What an import came to: a report, or every bad row, or a refusal not tied to rows. */
-    record ImportOutcome(ImportReport report, List<GoalImportException.RowProblem> rows, RuntimeException other) {
+    /**
+     * What an import came to: a report; or every bad row, how many rows they are and what the others would have
+     * done; or a refusal not tied to rows.
+     */
+    record ImportOutcome(ImportReport report, List<GoalImportException.RowProblem> rows, long refused,
+                         ImportReport others, RuntimeException other) {
     }
 
     private ImportOutcome runImport(CsvPart part, InputStream in) {
         Long planId = shownPlanId;
         if (planId == null) {
-            return new ImportOutcome(null, List.of(), new IllegalStateException("No plan"));
+            return new ImportOutcome(null, List.of(), 0, null, new IllegalStateException("No plan"));
         }
         try {
             ImportReport report = part == CsvPart.STRUCTURE ? csv.importStructure(planId, in)
                     : csv.importResults(planId, in);
-            return new ImportOutcome(report, List.of(), null);
+            return new ImportOutcome(report, List.of(), 0, null, null);
         } catch (GoalImportException e) {
-            return new ImportOutcome(null, e.rows(), null);
+            return new ImportOutcome(null, e.rows(), e.refusedRows(), e.others(), null);
         } catch (RuntimeException e) {
-            return new ImportOutcome(null, List.of(), e);
+            return new ImportOutcome(null, List.of(), 0, null, e);
         }
     }
 
@@ -629,11 +640,16 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         importResult.removeAll();
         if (outcome.report() != null) {
             importProblems.setVisible(false);
-            importResult.add(new Paragraph(getTranslation("goals.edit.csv.imported", outcome.report().total())));
-            Feedback.success(getTranslation("goals.edit.csv.imported", outcome.report().total()));
+            ImportReport report = outcome.report();
+            String message = report.changedNothing() ? getTranslation("goals.edit.csv.no-change", report.unchanged())
+                    : getTranslation("goals.edit.csv.imported", report.added(), report.updated(), report.unchanged());
+            importResult.add(new Paragraph(message));
+            Feedback.success(message);
             loadPlans(planSelect.getValue() == null ? null : planSelect.getValue().getId());
         } else if (!outcome.rows().isEmpty()) {
-            importResult.add(new Paragraph(getTranslation("goals.edit.csv.failed", outcome.rows().size())));
+            ImportReport others = outcome.others();
+            importResult.add(new Paragraph(getTranslation("goals.edit.csv.failed", outcome.refused(),
+                    others.added(), others.updated(), others.unchanged())));
             importProblems.setItems(outcome.rows());
             importProblems.setVisible(true);
         } else {

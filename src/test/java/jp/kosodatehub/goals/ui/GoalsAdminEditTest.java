@@ -13,6 +13,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -29,6 +30,7 @@ import jp.kosodatehub.KaribuTest;
 import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
+import jp.kosodatehub.goals.GoalCsv;
 import jp.kosodatehub.goals.GoalForms.InitiativeForm;
 import jp.kosodatehub.goals.GoalForms.PillarForm;
 import jp.kosodatehub.goals.GoalForms.PlanForm;
@@ -53,6 +55,9 @@ class GoalsAdminEditTest extends KaribuTest {
 
     @Autowired
     private GoalService goals;
+
+    @Autowired
+    private GoalCsv csv;
 
     private String coordinator;
     private Plan plan;
@@ -155,7 +160,52 @@ class GoalsAdminEditTest extends KaribuTest {
         assertThat(lines).containsExactly("3", "4", "5");
         assertThat(reasons).containsExactly("入力してください", "この柱・取組が見つかりません",
                 "列の数が見出しと違います");
+        assertThat(_find(Paragraph.class, spec -> spec.withText("誤りのある行が3件あるため、何も取り込んでいません"
+                + "（ほかの行は追加 1件、更新 0件、変更なし 0件）。直してからもう一度取り込んでください。"))).hasSize(1);
         assertThat(goals.tree(plan.getId()).pillars()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void longErrorListScrollsInItsOwnBoxAndThePlanTreeKeepsItsRoom() {
+        StringBuilder file = new StringBuilder(String.join(",", STRUCTURE_HEADER) + "\r\n");
+        for (int i = 1; i <= 40; i++) {
+            file.append(row("PILLAR", Integer.toString(i), "", ""));
+        }
+        login(coordinator);
+        UI.getCurrent().navigate("admin/goals");
+        _setValue(_get(Select.class, spec -> spec.withLabel("計画")), plan);
+        GoalsAdminView view = _get(GoalsAdminView.class);
+
+        view.importCsv(GoalsAdminView.CsvPart.STRUCTURE,
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
+
+        Grid<RowProblem> problems = _find(Grid.class).stream()
+                .filter(grid -> grid.getColumnByKey("line") != null).findFirst().orElseThrow();
+        assertThat(GridKt._size(problems)).isEqualTo(40);
+        assertThat(problems.getMaxHeight()).isEqualTo("20rem");
+        TreeGrid<Object> tree = _get(TreeGrid.class);
+        assertThat(tree.getMinHeight()).isEqualTo("24rem");
+        assertThat(view.getFlexGrow(tree)).isEqualTo(1);
+    }
+
+    @Test
+    void unchangedStructureUploadedBackSaysThereIsNoChange() {
+        var pillar = fixtures.as(coordinator, () -> goals.savePillar(
+                new PillarForm(null, 0, plan.getId(), 1, "発信の仕組みづくり")));
+        fixtures.as(coordinator, () -> goals.saveInitiative(
+                new InitiativeForm(null, 0, pillar.getId(), 1, "情報集約")));
+        byte[] exported = fixtures.as(coordinator, () -> csv.exportStructure(plan.getId()));
+        login(coordinator);
+        UI.getCurrent().navigate("admin/goals");
+        _setValue(_get(Select.class, spec -> spec.withLabel("計画")), plan);
+
+        _get(GoalsAdminView.class).importCsv(GoalsAdminView.CsvPart.STRUCTURE, new ByteArrayInputStream(exported));
+
+        assertThat(_find(Paragraph.class, spec -> spec.withText("変更はありません（2行はすべて登録済みのとおりです）")))
+                .hasSize(1);
+        assertThat(goals.tree(plan.getId()).pillars()).singleElement()
+                .satisfies(node -> assertThat(node.pillar().getVersion()).isEqualTo(pillar.getVersion()));
     }
 
     @Test
