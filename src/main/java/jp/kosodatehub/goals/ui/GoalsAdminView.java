@@ -89,8 +89,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     /** Which CSV an upload carries. */
     enum CsvPart { STRUCTURE, RESULTS }
 
-    static final String TREE_MIN_HEIGHT = "24rem";
-    static final String PROBLEMS_MAX_HEIGHT = "20rem";
+    private static final String TREE_MIN_HEIGHT = "24rem";
+    private static final String PROBLEMS_MAX_HEIGHT = "20rem";
 
     private final transient GoalService goals;
     private final transient GoalCsv csv;
