@@ -2,6 +2,7 @@ package jp.kosodatehub.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -46,6 +47,9 @@ class GoalCsvEndpointTest {
     @Autowired
     GoalService goals;
 
+    @Autowired
+    GoalCsv csv;
+
     HttpClient client;
     GoalTestData data;
     String coordinator;
@@ -75,6 +79,26 @@ class GoalCsvEndpointTest {
         assertThat(structure.statusCode()).isEqualTo(200);
         assertThat(Arrays.copyOf(structure.body(), 3)).isEqualTo(BOM);
         assertThat(new String(structure.body(), StandardCharsets.UTF_8)).contains(data.pillar.getTitle());
+    }
+
+    @Test
+    void filesDownloadedOverHttpUploadBackWithoutChange() throws Exception {
+        Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数", null)));
+        fixtures.as(coordinator, () -> goals.recordResult(new GoalForms.ResultForm(indicator.getId(),
+                java.time.LocalDate.of(2025, 3, 31), null, new java.math.BigDecimal("9"), "年次\n報告", "=集計表",
+                null)));
+        login(coordinator);
+
+        byte[] structure = get("/goals/export.csv?part=structure&plan=" + data.plan.getId()).body();
+        byte[] results = get("/goals/export.csv?plan=" + data.plan.getId()).body();
+        ImportReport structureReport = fixtures.as(coordinator, () -> csv.importStructure(data.plan.getId(),
+                new ByteArrayInputStream(structure)));
+        ImportReport resultsReport = fixtures.as(coordinator, () -> csv.importResults(data.plan.getId(),
+                new ByteArrayInputStream(results)));
+
+        assertThat(structureReport).isEqualTo(new ImportReport(0, 0, 3));
+        assertThat(resultsReport).isEqualTo(new ImportReport(0, 0, 1));
+        assertThat(goals.history(indicator.getId())).hasSize(1);
     }
 
     @Test
