@@ -6,9 +6,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import jp.kosodatehub.base.ui.Badge;
+import jp.kosodatehub.base.ui.Formats;
+import jp.kosodatehub.goals.Aggregation;
 import jp.kosodatehub.goals.FiscalYear;
+import jp.kosodatehub.goals.GoalProgress.Figure;
+import jp.kosodatehub.goals.GoalProgress.Period;
 import jp.kosodatehub.goals.GoalProgress.Progress;
 import jp.kosodatehub.goals.Indicator;
 import jp.kosodatehub.goals.IndicatorKind;
@@ -70,6 +76,45 @@ final class GoalTexts {
         String unit = indicator.getUnit();
         return unit == null || unit.isBlank() || indicator.getKind() == IndicatorKind.DONE ? number
                 : view.getTranslation("goals.public.value-unit", number, unit);
+    }
+
+    /** A baseline or target: 年間200件 for a yearly total, which the plain 200件 would leave open. */
+    static String level(Component view, Indicator indicator, BigDecimal value) {
+        String text = value(view, indicator, value);
+        return indicator.getAggregation() == Aggregation.FISCAL_YEAR_TOTAL
+                ? view.getTranslation("goals.public.per-year", text) : text;
+    }
+
+    /**
+     * The current figure with its period, the same words on every page: 令和8年度累計 62件（4〜11月）, or for the
+     * latest value 6件（2026年11月30日時点）; 未報告 without data.
+     */
+    static String figure(Component view, Indicator indicator, Progress progress) {
+        return progress.value() == null ? view.getTranslation("goals.public.none")
+                : figure(view, indicator, new Figure(progress.date(), progress.value(), progress.period()));
+    }
+
+    static String figure(Component view, Indicator indicator, Figure figure) {
+        String value = value(view, indicator, figure.value());
+        Period period = figure.period();
+        if (period == null) {
+            return view.getTranslation("goals.public.value-on", value, Formats.dateWithYear(figure.date(), locale()));
+        }
+        String year = english(locale()) ? FiscalYear.englishLabel(period.fiscalYear())
+                : FiscalYear.eraLabel(period.fiscalYear());
+        return view.getTranslation(period.aggregation() == Aggregation.FISCAL_YEAR_AVERAGE
+                ? "goals.public.figure.average" : "goals.public.figure.total", year, value, months(view, period));
+    }
+
+    /** 4〜11月 or Apr–Nov; one month alone when the year has just begun. */
+    private static String months(Component view, Period period) {
+        YearMonth from = period.from();
+        YearMonth to = period.to();
+        Locale names = english(locale()) ? Locale.ENGLISH : Locale.JAPANESE;
+        return view.getTranslation(from.equals(to) ? "goals.public.figure.month" : "goals.public.figure.months",
+                Integer.toString(from.getMonthValue()), Integer.toString(to.getMonthValue()),
+                from.getMonth().getDisplayName(TextStyle.SHORT, names),
+                to.getMonth().getDisplayName(TextStyle.SHORT, names));
     }
 
     static Badge judgement(Component view, Judgement judgement) {

@@ -78,9 +78,10 @@ class MyIndicatorsView extends VerticalLayout implements HasDynamicTitle {
         List<IndicatorResult> current = new ArrayList<>(goals.currentResults(indicator.getId()));
         current.sort(Comparator.comparing(IndicatorResult::getDate).thenComparing(IndicatorResult::getId)
                 .reversed());
+        // The figure the public pages show, not this list's first row: 窓口 alone is not the month's total.
         Span latest = new Span(current.isEmpty() ? getTranslation("goals.edit.my.no-result")
-                : getTranslation("goals.edit.my.latest", format(indicator, current.getFirst().getValue()),
-                Formats.dateWithYear(current.getFirst().getDate(), getLocale())));
+                : getTranslation("goals.edit.my.latest",
+                        GoalTexts.figure(this, indicator, goals.progress(indicator.getId()))));
         latest.addClassName("indicator-latest");
         Button record = new Button(getTranslation("goals.edit.my.record"), click -> openRecord(indicator, null));
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
