@@ -59,7 +59,11 @@ final class GoalTexts {
                 Integer.toString(first), FiscalYear.westernLabel(last)));
     }
 
-    /** A plain number as typed (8.8, 12), or 実施／未実施 for a done/not-done indicator. */
+    /**
+     * A plain number without trailing zeros (12, 8.75), a percentage with at least one decimal as surveys report
+     * them (8.8, 5.0), or 実施／未実施 for a done/not-done indicator. Never a grouping comma: the column is narrow
+     * and the stored value is what the office typed.
+     */
     static String number(Component view, IndicatorKind kind, BigDecimal value) {
         if (value == null) {
             return "";
@@ -67,7 +71,11 @@ final class GoalTexts {
         if (kind == IndicatorKind.DONE) {
             return view.getTranslation(value.signum() == 0 ? "goals.public.not-done" : "goals.public.done");
         }
-        return value.stripTrailingZeros().toPlainString();
+        BigDecimal plain = value.stripTrailingZeros();
+        if (kind == IndicatorKind.PERCENT && plain.scale() < 1) {
+            plain = plain.setScale(1);
+        }
+        return plain.toPlainString();
     }
 
     /** A value with the indicator's unit: 8か所, 45.2%. */
