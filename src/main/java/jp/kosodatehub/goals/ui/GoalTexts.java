@@ -118,11 +118,12 @@ final class GoalTexts {
     private static String months(Component view, Period period) {
         YearMonth from = period.from();
         YearMonth to = period.to();
-        Locale names = english(locale()) ? Locale.ENGLISH : Locale.JAPANESE;
-        return view.getTranslation(from.equals(to) ? "goals.public.figure.month" : "goals.public.figure.months",
-                Integer.toString(from.getMonthValue()), Integer.toString(to.getMonthValue()),
-                from.getMonth().getDisplayName(TextStyle.SHORT, names),
-                to.getMonth().getDisplayName(TextStyle.SHORT, names));
+        String key = from.equals(to) ? "goals.public.figure.month" : "goals.public.figure.months";
+        return english(locale())
+                ? view.getTranslation(key, from.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
+                        to.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                : view.getTranslation(key, Integer.toString(from.getMonthValue()),
+                        Integer.toString(to.getMonthValue()));
     }
 
     static Badge judgement(Component view, Judgement judgement) {

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kosodatehub.KaribuTest;
 import jp.kosodatehub.TestFixtures;
+import jp.kosodatehub.base.i18n.TranslationProvider;
 import jp.kosodatehub.goals.Aggregation;
 import jp.kosodatehub.goals.Direction;
 import jp.kosodatehub.goals.GoalForms.InitiativeForm;
@@ -113,6 +114,14 @@ class GoalFiguresViewTest extends KaribuTest {
                 _get(Select.class, spec -> spec.withLabel("計画")), plan);
         assertThat(GridKt._getFormatted(_get(TreeGrid.class), 2, "detail"))
                 .isEqualTo("現在 " + FIGURE + "・年間120件 → 年間200件（増やす、年度ごとの合計、令和12年度（2030年度））");
+    }
+
+    @Test
+    void englishVisitorsReadTheFiscalYearAndMonthsInEnglish() {
+        useLocale(TranslationProvider.ENGLISH);
+        UI.getCurrent().navigate("goals/indicators/" + consultations.getId());
+
+        assertThat(text(_get(IndicatorView.class))).contains("FY2026 total 122 件 (Apr–Nov)", "120 件 a year");
     }
 
     @Test
