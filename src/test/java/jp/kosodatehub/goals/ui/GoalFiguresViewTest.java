@@ -1,6 +1,9 @@
 package jp.kosodatehub.goals.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
@@ -8,6 +11,8 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.treegrid.TreeGrid;
@@ -110,8 +115,7 @@ class GoalFiguresViewTest extends KaribuTest {
 
         login(coordinator);
         UI.getCurrent().navigate("admin/goals");
-        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
-                _get(Select.class, spec -> spec.withLabel("計画")), plan);
+        _setValue(_get(Select.class, spec -> spec.withLabel("計画")), plan);
         assertThat(GridKt._getFormatted(_get(TreeGrid.class), 2, "detail"))
                 .isEqualTo("現在 " + FIGURE + "・年間120件 → 年間200件（増やす、年度ごとの合計、令和12年度（2030年度））");
     }
@@ -136,14 +140,46 @@ class GoalFiguresViewTest extends KaribuTest {
         });
         login(coordinator);
         UI.getCurrent().navigate("admin/goals");
-        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
-                _get(Select.class, spec -> spec.withLabel("計画")), plan);
+        _setValue(_get(Select.class, spec -> spec.withLabel("計画")), plan);
         TreeGrid<?> tree = _get(TreeGrid.class);
 
         assertThat(GridKt._getFormatted(tree, 3, "detail"))
                 .isEqualTo("現在 未報告・未実施 → 実施（達成する、最新の値、令和9年度（2027年度））");
         assertThat(GridKt._getFormatted(tree, 4, "detail"))
                 .isEqualTo("現在 未報告・8.8% → 5.0%（減らす、最新の値、令和12年度（2030年度））");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void officeChangesHowResultsAddUpInTheIndicatorEditorAndAWrongChoiceIsShownAtTheField() {
+        Indicator share = fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0,
+                initiative.getId(), "相談相手がいない保護者の割合", "%", IndicatorKind.PERCENT, Direction.DECREASE,
+                new BigDecimal("8.8"), LocalDate.of(2025, 3, 31), new BigDecimal("5.0"), 2030, null,
+                "こども家庭支援課", UpdateFrequency.YEARLY, List.of(), null)));
+        login(coordinator);
+        UI.getCurrent().navigate("admin/goals");
+        _setValue(_get(Select.class, spec -> spec.withLabel("計画")), plan);
+
+        editRow(3);
+        Select<Aggregation> aggregation = _get(Select.class, spec -> spec.withLabel("実績の集計"));
+        assertThat(aggregation.getValue()).isEqualTo(Aggregation.LATEST);
+        _setValue(aggregation, Aggregation.FISCAL_YEAR_TOTAL);
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+
+        assertThat(aggregation.isInvalid()).isTrue();
+        assertThat(aggregation.getErrorMessage()).isEqualTo("年度ごとの合計は「件数」か「数値」の指標だけです（割合は足せません）");
+        assertThat(goals.indicator(share.getId()).getAggregation()).isEqualTo(Aggregation.LATEST);
+
+        _setValue(aggregation, Aggregation.FISCAL_YEAR_AVERAGE);
+        _click(_get(Button.class, spec -> spec.withText("保存")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(goals.indicator(share.getId()).getAggregation()).isEqualTo(Aggregation.FISCAL_YEAR_AVERAGE);
+    }
+
+    private static void editRow(int row) {
+        TreeGrid<Object> tree = _get(TreeGrid.class);
+        _click(_get(GridKt._getCellComponent(tree, row, "actions"), Button.class, spec -> spec.withText("編集")));
     }
 
     @Test
