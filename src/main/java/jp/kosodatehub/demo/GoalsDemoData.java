@@ -3,6 +3,8 @@ package jp.kosodatehub.demo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
+import jp.kosodatehub.goals.Aggregation;
 import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
 import jp.kosodatehub.goals.FiscalYear;
@@ -171,7 +174,7 @@ class GoalsDemoData implements ApplicationRunner {
 
         Indicator visitors = indicator("1-1", "地域子育て支援拠点利用者数（延べ）", "人", IndicatorKind.COUNT,
                 Direction.INCREASE, "25723", LocalDate.of(2021, 3, 31), "80231", 2030, hub, null,
-                UpdateFrequency.YEARLY, List.of());
+                UpdateFrequency.YEARLY, List.of(), null, Aggregation.FISCAL_YEAR_TOTAL);
         yearly("hub", visitors, "利用者集計", 2023, "52110", 2024, "61480", 2025, "66930");
 
         Indicator familySupport = indicator("4-2", "ファミリー・サポート・センター会員数", "人", IndicatorKind.COUNT,
@@ -190,7 +193,7 @@ class GoalsDemoData implements ApplicationRunner {
 
         Indicator consultations = indicator("1-1", "「とことこ」の子育て相談件数", "件", IndicatorKind.COUNT,
                 Direction.INCREASE, "120", LocalDate.of(2025, 3, 31), "200", 2030, hub, null,
-                UpdateFrequency.MONTHLY, List.of("窓口", "電話"));
+                UpdateFrequency.MONTHLY, List.of("窓口", "電話"), null, Aggregation.FISCAL_YEAR_TOTAL);
         monthly(consultations);
 
         Indicator weekends = indicator("2-2", "週末・祝日のイベント開催数", "回", IndicatorKind.COUNT,
@@ -208,23 +211,33 @@ class GoalsDemoData implements ApplicationRunner {
                 .size();
     }
 
+    /** A stock or a rate, read at its latest value. */
     private Indicator indicator(String initiative, String name, String unit, IndicatorKind kind, Direction direction,
                                 String baseline, LocalDate baselineDate, String target, int targetYear,
                                 Long organisation, String department, UpdateFrequency frequency,
                                 List<String> breakdowns) {
         return indicator(initiative, name, unit, kind, direction, baseline, baselineDate, target, targetYear,
-                organisation, department, frequency, breakdowns, null);
+                organisation, department, frequency, breakdowns, null, Aggregation.LATEST);
+    }
+
+    /** A count of the hub's own records, one figure per fiscal year. */
+    private Indicator indicator(String initiative, String name, String unit, IndicatorKind kind, Direction direction,
+                                String baseline, LocalDate baselineDate, String target, int targetYear,
+                                Long organisation, String department, UpdateFrequency frequency,
+                                List<String> breakdowns, ComputedDefinition computed) {
+        return indicator(initiative, name, unit, kind, direction, baseline, baselineDate, target, targetYear,
+                organisation, department, frequency, breakdowns, computed, Aggregation.FISCAL_YEAR_TOTAL);
     }
 
     private Indicator indicator(String initiative, String name, String unit, IndicatorKind kind, Direction direction,
                                 String baseline, LocalDate baselineDate, String target, int targetYear,
                                 Long organisation, String department, UpdateFrequency frequency,
-                                List<String> breakdowns, ComputedDefinition computed) {
+                                List<String> breakdowns, ComputedDefinition computed, Aggregation aggregation) {
         // Without the demo organisations (an older database), the office stands in as responsible.
         String responsible = organisation == null && department == null ? "事務局" : department;
         return goals.saveIndicator(new IndicatorForm(null, 0, initiatives.get(initiative).getId(), name, unit, kind,
                 direction, new BigDecimal(baseline), baselineDate, new BigDecimal(target), targetYear, organisation,
-                responsible, frequency, breakdowns, computed));
+                responsible, frequency, breakdowns, computed, aggregation));
     }
 
     /** Year-end results (31 March) as pairs of fiscal year and value, reported by the given demo login. */
@@ -236,14 +249,20 @@ class GoalsDemoData implements ApplicationRunner {
         }
     }
 
-    /** The last six month-ends, split by 窓口 and 電話, with one figure corrected afterwards. */
+    /**
+     * Month-ends split by 窓口 and 電話 from April of this fiscal year (at least the last six) to last month, at
+     * about the pace of the yearly target, with one figure corrected afterwards.
+     */
     private void monthly(Indicator indicator) {
         LocalDate monthEnd = LocalDate.now(clock).withDayOfMonth(1).minusDays(1);
-        for (int back = 5; back >= 0; back--) {
-            LocalDate date = monthEnd.minusMonths(back).withDayOfMonth(monthEnd.minusMonths(back).lengthOfMonth());
-            as("hub", new ResultForm(indicator.getId(), date, "窓口", BigDecimal.valueOf(9 + (5 - back)), null,
+        LocalDate first = FiscalYear.firstDay(FiscalYear.of(monthEnd)).plusMonths(1).minusDays(1);
+        int back = Math.max(5, (int) ChronoUnit.MONTHS.between(YearMonth.from(first), YearMonth.from(monthEnd)));
+        for (int i = 0; i <= back; i++) {
+            YearMonth month = YearMonth.from(monthEnd).minusMonths(back - i);
+            LocalDate date = month.atEndOfMonth();
+            as("hub", new ResultForm(indicator.getId(), date, "窓口", BigDecimal.valueOf(9 + i % 4), null,
                     "相談記録", null));
-            as("hub", new ResultForm(indicator.getId(), date, "電話", BigDecimal.valueOf(4 + (5 - back) / 2), null,
+            as("hub", new ResultForm(indicator.getId(), date, "電話", BigDecimal.valueOf(4 + i % 3), null,
                     "相談記録", null));
         }
         Long firstId = goals.history(indicator.getId()).getFirst().getId();

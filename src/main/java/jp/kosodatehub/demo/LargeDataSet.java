@@ -30,6 +30,7 @@ import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.events.Facility;
 import jp.kosodatehub.events.Recurrence;
 import jp.kosodatehub.events.TargetGroup;
+import jp.kosodatehub.goals.Aggregation;
 import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
 import jp.kosodatehub.goals.FiscalYear;
@@ -388,6 +389,13 @@ class LargeDataSet implements ApplicationRunner {
         private record Spec(String initiative, String name, String unit, IndicatorKind kind, Direction direction,
                             double baseline, double target, UpdateFrequency frequency, List<String> breakdowns,
                             ComputedDefinition computed) {
+
+            /** Counted per month or quarter toward a yearly total, unlike a stock (か所, 登録者数) or a rate. */
+            boolean flow() {
+                return unit != null && !unit.equals("か所") && !unit.equals("団体") && !unit.equals("店")
+                        && !unit.equals("%") && kind == IndicatorKind.COUNT && frequency != UpdateFrequency.YEARLY
+                        && !name.contains("登録者数");
+            }
         }
 
         private static Spec spec(String initiative, String name, String unit, IndicatorKind kind,
@@ -467,7 +475,8 @@ class LargeDataSet implements ApplicationRunner {
                         initiatives.get(spec.initiative()).getId(), spec.name(), spec.unit(), spec.kind(),
                         spec.direction(), value(spec, spec.baseline()), baselineDate, value(spec, spec.target()),
                         thisYear + 2, responsible.organisation().getId(), null, spec.frequency(), spec.breakdowns(),
-                        spec.computed())));
+                        spec.computed(), spec.computed() != null || spec.flow() ? Aggregation.FISCAL_YEAR_TOTAL
+                                : Aggregation.LATEST)));
                 if (spec.computed() == null) {
                     results(spec, indicator, responsible.member());
                 }
@@ -508,10 +517,7 @@ class LargeDataSet implements ApplicationRunner {
                             BigDecimal.valueOf(i == dates.size() - 1 ? 1 : 0), null, "こども家庭支援課", null));
                     continue;
                 }
-                boolean flow = spec.unit() != null && !spec.unit().equals("か所") && !spec.unit().equals("団体")
-                        && !spec.unit().equals("店") && !spec.unit().equals("%") && spec.kind() == IndicatorKind.COUNT
-                        && spec.frequency() != UpdateFrequency.YEARLY && !spec.name().contains("登録者数");
-                double figure = (flow ? yearly / periodsPerYear : yearly) * (0.9 + random.nextDouble() * 0.2);
+                double figure = (spec.flow() ? yearly / periodsPerYear : yearly) * (0.9 + random.nextDouble() * 0.2);
                 if (spec.kind() == IndicatorKind.PERCENT) {
                     figure = Math.min(100, figure);
                 }

@@ -67,7 +67,8 @@ public class GoalCsv {
     static final List<String> STRUCTURE_HEADER = List.of("record", "pillar", "initiative", "title", "status", "unit",
             "kind", "direction", "baseline_value", "baseline_date", "target_value", "target_fiscal_year",
             "responsible_organisation", "responsible_department", "update_frequency", "breakdowns",
-            "computed_source", "computed_kind", "computed_district", "computed_weekend", "computed_target_group");
+            "computed_source", "computed_kind", "computed_district", "computed_weekend", "computed_target_group",
+            "aggregation");
     static final List<String> RESULTS_HEADER = List.of("id", "pillar", "initiative", "indicator", "date",
             "breakdown", "value", "note", "source", "recorded_by", "recorded_at", "corrects");
 
@@ -171,6 +172,7 @@ public class GoalCsv {
             row.set(19, Boolean.toString(computed.weekendOrHoliday()));
             row.set(20, computed.targetGroup() == null ? "" : computed.targetGroup().name());
         }
+        row.set(STRUCTURE_HEADER.indexOf("aggregation"), indicator.getAggregation().name());
         return row;
     }
 
@@ -414,7 +416,16 @@ public class GoalCsv {
                 organisationId, cells.text("responsible_department"),
                 cells.enumValue("update_frequency", UpdateFrequency.class, true),
                 breakdowns == null ? List.of() : Arrays.asList(breakdowns.split(Indicator.BREAKDOWN_SEPARATOR, -1)),
-                computed);
+                computed, aggregation(cells, computed));
+    }
+
+    /** Left empty, an indicator is read at its latest value, a computed count per fiscal year. */
+    private static Aggregation aggregation(Cells cells, ComputedDefinition computed) {
+        Aggregation aggregation = cells.enumValue("aggregation", Aggregation.class, false);
+        if (aggregation != null) {
+            return aggregation;
+        }
+        return computed == null ? Aggregation.LATEST : Aggregation.FISCAL_YEAR_TOTAL;
     }
 
     /**

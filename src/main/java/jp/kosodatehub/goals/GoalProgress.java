@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,17 @@ import java.util.TreeMap;
 /**
  * Progress of an indicator, as pure functions of its definition, its results and today's date. The rules:
  * <ul>
- * <li><b>Total.</b> The latest date with a total wins. A result without breakdown is the total; without one, the
- * breakdowns of that date are added up for counts and numbers (窓口 + 電話), never for percentages or done/not-done.
+ * <li><b>Total of a date.</b> A result without breakdown is the total; without one, the breakdowns of that date are
+ * added up for counts and numbers (窓口 + 電話), never for percentages or done/not-done. Corrected results are left
+ * out before this (the caller passes the current ones).
+ * <li><b>Figure</b> ({@link #figures}), by the indicator's {@link Aggregation}: the total of the latest date, or per
+ * fiscal year the sum or the mean of the year's date totals, labelled with the year and the months from April to its
+ * latest result. The current figure is the latest one: results are never dated in the future, so that is the fiscal
+ * year of today when it has results, else the latest year that has.
+ * <li><b>Pace of a yearly total.</b> A fiscal year's sum so far is compared with the baseline and target, which are
+ * whole-year totals, at the pace of the share of the year its results cover (1 April to the latest result's date):
+ * 128 by 30 November (244 of 365 days) counts as 191 for the year. It is ACHIEVED only once the sum itself meets the
+ * target (for a decrease or a level to keep, once the year is over too); a pace that would meet it is ON_TRACK.
  * <li><b>Fraction</b> (0–1) from baseline to target: (value − baseline) / (target − baseline), which is right for
  * decreases too because both differences are negative, clamped to 0–1. Done/not-done and "achieve" indicators are
  * 0 or 1: 1 once the value reaches the target. "Keep" is 1 while the value is within {@link #KEEP_TOLERANCE} (±5%) of
@@ -45,13 +55,36 @@ public final class GoalProgress {
 
     /** What the calculation needs of an indicator. */
     public record Spec(IndicatorKind kind, Direction direction, BigDecimal baseline, BigDecimal target,
-                       LocalDate periodStart, LocalDate periodEnd, UpdateFrequency frequency) {
+                       LocalDate periodStart, LocalDate periodEnd, UpdateFrequency frequency,
+                       Aggregation aggregation) {
+
+        /** The latest value: how every indicator was read before aggregations. */
+        public Spec(IndicatorKind kind, Direction direction, BigDecimal baseline, BigDecimal target,
+                    LocalDate periodStart, LocalDate periodEnd, UpdateFrequency frequency) {
+            this(kind, direction, baseline, target, periodStart, periodEnd, frequency, Aggregation.LATEST);
+        }
     }
 
-    /** The outcome: the latest total (null without data), the fraction 0–1, the judgement and the stale flag. */
-    public record Progress(LocalDate date, BigDecimal value, double fraction, Judgement judgement, boolean stale) {
+    /** The fiscal year a figure covers, from its first month (April) to the month of its latest result. */
+    public record Period(Aggregation aggregation, int fiscalYear, YearMonth from, YearMonth to) {
+    }
 
-        public static final Progress NO_DATA = new Progress(null, null, 0, Judgement.NO_DATA, false);
+    /** A figure as every page shows it: its value, the date of its latest result and, per fiscal year, its period. */
+    public record Figure(LocalDate date, BigDecimal value, Period period) {
+    }
+
+    /**
+     * The outcome: the current figure (its latest result's date, its value and its period, null without data), the
+     * fraction 0–1, the judgement and the stale flag.
+     */
+    public record Progress(LocalDate date, BigDecimal value, double fraction, Judgement judgement, boolean stale,
+                           Period period) {
+
+        public static final Progress NO_DATA = new Progress(null, null, 0, Judgement.NO_DATA, false, null);
+
+        public Progress withStale(boolean isStale) {
+            return new Progress(date, value, fraction, judgement, isStale, period);
+        }
 
         public int percent() {
             return (int) Math.round(fraction * 100);
@@ -59,34 +92,94 @@ public final class GoalProgress {
     }
 
     public static Progress evaluate(Spec spec, List<Value> current, LocalDate today) {
-        Optional<Value> latest = latestTotal(spec.kind(), current);
-        if (latest.isEmpty()) {
+        List<Figure> figures = figures(spec.aggregation(), spec.kind(), current);
+        if (figures.isEmpty()) {
             return Progress.NO_DATA;
         }
-        Value total = latest.get();
-        double fraction = fraction(spec.kind(), spec.direction(), spec.baseline(), spec.target(), total.value());
-        Judgement judgement = judge(spec, fraction, total.date());
-        return new Progress(total.date(), total.value(), fraction, judgement,
-                isStale(total.date(), spec.frequency(), today));
+        Figure figure = figures.getLast();
+        BigDecimal measured = figure.value();
+        boolean yearTotal = spec.aggregation() == Aggregation.FISCAL_YEAR_TOTAL;
+        if (yearTotal) {
+            double share = yearShare(figure.period().fiscalYear(), figure.date());
+            measured = measured.divide(BigDecimal.valueOf(share), MathContext.DECIMAL64);
+        }
+        double fraction = fraction(spec.kind(), spec.direction(), spec.baseline(), spec.target(), measured);
+        Judgement judgement = judge(spec, fraction, figure.date());
+        if (yearTotal && judgement == Judgement.ACHIEVED && !yearAchieved(spec, figure, today)) {
+            judgement = Judgement.ON_TRACK;
+        }
+        return new Progress(figure.date(), figure.value(), fraction, judgement,
+                isStale(figure.date(), spec.frequency(), today), figure.period());
     }
 
-    /** The total on the latest date that has one (see the class comment). */
-    public static Optional<Value> latestTotal(IndicatorKind kind, List<Value> current) {
-        Map<LocalDate, List<Value>> byDate = new TreeMap<>(Comparator.reverseOrder());
+    /**
+     * The figures over time, oldest first, as pages and charts show them: the total of each date for the latest
+     * value, one per fiscal year otherwise (dated its latest result), the last one being the current figure.
+     */
+    public static List<Figure> figures(Aggregation aggregation, IndicatorKind kind, List<Value> current) {
+        Map<LocalDate, BigDecimal> totals = dateTotals(kind, current);
+        List<Figure> figures = new ArrayList<>();
+        if (!aggregation.perFiscalYear()) {
+            totals.forEach((date, total) -> figures.add(new Figure(date, total, null)));
+            return figures;
+        }
+        Map<Integer, List<Map.Entry<LocalDate, BigDecimal>>> byYear = new TreeMap<>();
+        for (Map.Entry<LocalDate, BigDecimal> total : totals.entrySet()) {
+            byYear.computeIfAbsent(FiscalYear.of(total.getKey()), year -> new ArrayList<>()).add(total);
+        }
+        byYear.forEach((year, dates) -> {
+            BigDecimal sum = dates.stream().map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal value = aggregation == Aggregation.FISCAL_YEAR_TOTAL ? sum : average(sum, dates);
+            LocalDate latest = dates.getLast().getKey();
+            figures.add(new Figure(latest, value, new Period(aggregation, year,
+                    YearMonth.from(FiscalYear.firstDay(year)), YearMonth.from(latest))));
+        });
+        return figures;
+    }
+
+    /** The mean, to one decimal more than the most precise total (8.8 and 9.1 average 8.95), at least one. */
+    private static BigDecimal average(BigDecimal sum, List<Map.Entry<LocalDate, BigDecimal>> dates) {
+        int scale = Math.max(1, dates.stream().mapToInt(d -> d.getValue().stripTrailingZeros().scale()).max()
+                .orElse(0) + 1);
+        return sum.divide(BigDecimal.valueOf(dates.size()), Math.min(scale, 4), RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+    }
+
+    /** The total of each date that has one, oldest first (see the class comment). */
+    private static Map<LocalDate, BigDecimal> dateTotals(IndicatorKind kind, List<Value> current) {
+        Map<LocalDate, List<Value>> byDate = new TreeMap<>();
         for (Value value : current) {
-            byDate.computeIfAbsent(value.date(), date -> new java.util.ArrayList<>()).add(value);
+            byDate.computeIfAbsent(value.date(), date -> new ArrayList<>()).add(value);
         }
-        for (Map.Entry<LocalDate, List<Value>> day : byDate.entrySet()) {
-            Optional<Value> explicit = day.getValue().stream().filter(v -> v.breakdown() == null).findFirst();
-            if (explicit.isPresent()) {
-                return explicit;
-            }
-            if (kind.isAdditive()) {
-                BigDecimal sum = day.getValue().stream().map(Value::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-                return Optional.of(new Value(day.getKey(), null, sum));
-            }
+        Map<LocalDate, BigDecimal> totals = new TreeMap<>();
+        byDate.forEach((date, values) -> dayTotal(kind, values).ifPresent(total -> totals.put(date, total)));
+        return totals;
+    }
+
+    private static Optional<BigDecimal> dayTotal(IndicatorKind kind, List<Value> day) {
+        Optional<Value> explicit = day.stream().filter(v -> v.breakdown() == null).findFirst();
+        if (explicit.isPresent()) {
+            return Optional.of(explicit.get().value());
         }
-        return Optional.empty();
+        return kind.isAdditive()
+                ? Optional.of(day.stream().map(Value::value).reduce(BigDecimal.ZERO, BigDecimal::add))
+                : Optional.empty();
+    }
+
+    /** Share 0–1 of the fiscal year from 1 April to the given date, both included. */
+    static double yearShare(int fiscalYear, LocalDate latest) {
+        long days = ChronoUnit.DAYS.between(FiscalYear.firstDay(fiscalYear), FiscalYear.lastDay(fiscalYear)) + 1;
+        long covered = ChronoUnit.DAYS.between(FiscalYear.firstDay(fiscalYear), latest) + 1;
+        return Math.max(1, Math.min(days, covered)) / (double) days;
+    }
+
+    /** A yearly total is achieved when the sum meets the target; lower-is-better and levels only at the year's end. */
+    private static boolean yearAchieved(Spec spec, Figure figure, LocalDate today) {
+        boolean yearOver = today.isAfter(FiscalYear.lastDay(figure.period().fiscalYear()));
+        boolean lowerIsBetter = spec.direction() == Direction.DECREASE || spec.direction() == Direction.KEEP
+                || (spec.direction() == Direction.ACHIEVE && spec.target().compareTo(spec.baseline()) < 0);
+        return fraction(spec.kind(), spec.direction(), spec.baseline(), spec.target(), figure.value()) >= 1
+                && (yearOver || !lowerIsBetter);
     }
 
     public static double fraction(IndicatorKind kind, Direction direction, BigDecimal baseline, BigDecimal target,

@@ -214,6 +214,17 @@ public class GoalService {
         return progress(indicator, planOf(indicator), currentResults(indicatorId));
     }
 
+    /**
+     * The indicator's figures over time as its chart plots them, computed as its progress is: totals of each date,
+     * or one figure per fiscal year.
+     */
+    @Transactional(readOnly = true)
+    public List<GoalProgress.Figure> figures(Long indicatorId) {
+        Indicator indicator = indicator(indicatorId);
+        return GoalProgress.figures(indicator.getAggregation(), indicator.getKind(),
+                currentResults(indicatorId).stream().map(IndicatorResult::asValue).toList());
+    }
+
     /** Progress of every indicator of a plan, by indicator id. */
     @Transactional(readOnly = true)
     public Map<Long, Progress> progressOfPlan(Long planId) {
@@ -228,13 +239,12 @@ public class GoalService {
     private Progress progress(Indicator indicator, Plan plan, List<IndicatorResult> current) {
         GoalProgress.Spec spec = new GoalProgress.Spec(indicator.getKind(), indicator.getDirection(),
                 indicator.getBaselineValue(), indicator.getTargetValue(), plan.firstDay(),
-                FiscalYear.lastDay(indicator.getTargetFiscalYear()), indicator.getFrequency());
+                FiscalYear.lastDay(indicator.getTargetFiscalYear()), indicator.getFrequency(),
+                indicator.getAggregation());
         Progress progress = GoalProgress.evaluate(spec, current.stream().map(IndicatorResult::asValue).toList(),
                 today());
         // A count kept by the hub itself is as fresh as the calendar: never stale.
-        return indicator.isComputed() && progress.stale()
-                ? new Progress(progress.date(), progress.value(), progress.fraction(), progress.judgement(), false)
-                : progress;
+        return indicator.isComputed() ? progress.withStale(false) : progress;
     }
 
     private List<IndicatorResult> computedResults(Indicator indicator) {
@@ -554,7 +564,8 @@ public class GoalService {
         return new IndicatorForm(form.id(), form.version(), form.initiativeId(), TextRules.normalise(form.name()),
                 TextRules.normalise(form.unit()), form.kind(), form.direction(), form.baselineValue(),
                 form.baselineDate(), form.targetValue(), form.targetFiscalYear(), form.responsibleOrganisationId(),
-                TextRules.normalise(form.responsibleDepartment()), form.frequency(), breakdowns, computed);
+                TextRules.normalise(form.responsibleDepartment()), form.frequency(), breakdowns, computed,
+                form.aggregation());
     }
 
     private Problems validate(IndicatorForm form, Plan plan) {
@@ -564,6 +575,7 @@ public class GoalService {
         problems.require(form.kind() != null, "kind", "validation.required");
         problems.require(form.direction() != null, "direction", "validation.required");
         problems.require(form.frequency() != null, "frequency", "validation.required");
+        checkAggregation(problems, form);
         problems.require(form.baselineDate() != null, "baselineDate", "validation.required");
         if (form.baselineDate() != null) {
             problems.require(!form.baselineDate().isAfter(today()), "baselineDate", "goals.validation.date-in-future");
@@ -612,6 +624,26 @@ public class GoalService {
                     "computedDistrict", "goals.validation.unknown-code");
         }
         return problems;
+    }
+
+    /**
+     * Only counts and numbers add up to a yearly sum (a sum of percentages means nothing), done/not-done is read as
+     * it stands, and a computed count is one figure per fiscal year.
+     */
+    private static void checkAggregation(Problems problems, IndicatorForm form) {
+        Aggregation aggregation = form.aggregation();
+        if (aggregation == null) {
+            problems.add("aggregation", "validation.required");
+            return;
+        }
+        if (form.kind() == IndicatorKind.DONE) {
+            problems.require(aggregation == Aggregation.LATEST, "aggregation", "goals.validation.aggregation-done");
+        } else if (form.kind() != null) {
+            problems.require(aggregation != Aggregation.FISCAL_YEAR_TOTAL || form.kind().isAdditive(),
+                    "aggregation", "goals.validation.aggregation-total-kind");
+        }
+        problems.require(form.computed() == null || aggregation == Aggregation.FISCAL_YEAR_TOTAL, "aggregation",
+                "goals.validation.aggregation-computed");
     }
 
     private static void checkBreakdowns(Problems problems, IndicatorForm form) {

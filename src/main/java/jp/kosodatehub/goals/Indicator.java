@@ -80,6 +80,10 @@ public class Indicator {
     private String breakdowns;
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Aggregation aggregation;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "computed_source", length = 30)
     private ComputedDefinition.Source computedSource;
 
@@ -121,6 +125,7 @@ public class Indicator {
         responsibleDepartment = form.responsibleDepartment();
         frequency = form.frequency();
         breakdowns = form.breakdowns().isEmpty() ? null : String.join(BREAKDOWN_SEPARATOR, form.breakdowns());
+        aggregation = form.aggregation();
         ComputedDefinition computed = form.computed();
         computedSource = computed == null ? null : computed.source();
         computedKindCode = computed == null ? null : computed.kindCode();
@@ -192,6 +197,10 @@ public class Indicator {
 
     public UpdateFrequency getFrequency() {
         return frequency;
+    }
+
+    public Aggregation getAggregation() {
+        return aggregation;
     }
 
     public long getVersion() {

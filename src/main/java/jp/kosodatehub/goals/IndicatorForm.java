@@ -11,15 +11,27 @@ import java.util.List;
  * @param id null for a new indicator
  * @param breakdowns labels such as 窓口, 電話; empty for none
  * @param computed null for an indicator whose results are entered by hand
+ * @param aggregation how the results add up to the figure compared with the target
  */
 public record IndicatorForm(Long id, long version, Long initiativeId, String name, String unit, IndicatorKind kind,
                             Direction direction, BigDecimal baselineValue, LocalDate baselineDate,
                             BigDecimal targetValue, Integer targetFiscalYear, Long responsibleOrganisationId,
                             String responsibleDepartment, UpdateFrequency frequency, List<String> breakdowns,
-                            ComputedDefinition computed) {
+                            ComputedDefinition computed, Aggregation aggregation) {
 
     public IndicatorForm {
         breakdowns = breakdowns == null ? List.of() : List.copyOf(breakdowns);
+    }
+
+    /** A form as before aggregations existed: the latest value, or per fiscal year for a computed count. */
+    public IndicatorForm(Long id, long version, Long initiativeId, String name, String unit, IndicatorKind kind,
+                         Direction direction, BigDecimal baselineValue, LocalDate baselineDate,
+                         BigDecimal targetValue, Integer targetFiscalYear, Long responsibleOrganisationId,
+                         String responsibleDepartment, UpdateFrequency frequency, List<String> breakdowns,
+                         ComputedDefinition computed) {
+        this(id, version, initiativeId, name, unit, kind, direction, baselineValue, baselineDate, targetValue,
+                targetFiscalYear, responsibleOrganisationId, responsibleDepartment, frequency, breakdowns, computed,
+                computed == null ? Aggregation.LATEST : Aggregation.FISCAL_YEAR_TOTAL);
     }
 
     public static IndicatorForm of(Indicator indicator) {
@@ -28,6 +40,6 @@ public record IndicatorForm(Long id, long version, Long initiativeId, String nam
                 indicator.getBaselineValue(), indicator.getBaselineDate(), indicator.getTargetValue(),
                 indicator.getTargetFiscalYear(), indicator.getResponsibleOrganisationId(),
                 indicator.getResponsibleDepartment(), indicator.getFrequency(), indicator.getBreakdowns(),
-                indicator.getComputed());
+                indicator.getComputed(), indicator.getAggregation());
     }
 }

@@ -493,6 +493,7 @@ class AuthorisationMatrixTest extends KaribuTest {
         rule("GoalService.history(Long)", Access.PUBLIC);
         rule("GoalService.currentResults(Long)", Access.PUBLIC);
         rule("GoalService.progress(Long)", Access.PUBLIC);
+        rule("GoalService.figures(Long)", Access.PUBLIC);
         rule("GoalService.progressOfPlan(Long)", Access.PUBLIC);
         rule("GoalService.canRecord(Long)", Access.PUBLIC, r -> {
             assertThat(goals.canRecord(r.indicator().getId())).isEqualTo(r.caller == Caller.MEMBER_A

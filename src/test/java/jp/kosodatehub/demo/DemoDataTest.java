@@ -2,6 +2,7 @@ package jp.kosodatehub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import jp.kosodatehub.events.EventFilter;
 import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.EventService;
 import jp.kosodatehub.events.EventStatus;
+import jp.kosodatehub.goals.Aggregation;
 import jp.kosodatehub.goals.Direction;
 import jp.kosodatehub.goals.FiscalYear;
 import jp.kosodatehub.goals.GoalProgress.Progress;
@@ -272,6 +274,36 @@ class DemoDataTest {
                 .orElseThrow();
         assertThat(goals.history(cafeterias.getId())).hasSize(3)
                 .allSatisfy(result -> assertThat(result.getRecordedBy()).isEqualTo("みんなのテーブル 代表"));
+    }
+
+    @Test
+    void demoIndicatorsAddUpTheirResultsTheWayTheirTargetsAreMeant() {
+        Map<String, Indicator> byName = plan().indicators().collect(java.util.stream.Collectors.toMap(
+                Indicator::getName, i -> i));
+
+        assertThat(byName.get("「とことこ」の子育て相談件数").getAggregation()).isEqualTo(Aggregation.FISCAL_YEAR_TOTAL);
+        assertThat(byName.get("地域子育て支援拠点利用者数（延べ）").getAggregation())
+                .isEqualTo(Aggregation.FISCAL_YEAR_TOTAL);
+        assertThat(List.of("子ども食堂の数", "ファミリー・サポート・センター会員数", "ヤングケアラー実態調査",
+                "悩みの相談相手がいない保護者の割合")).allSatisfy(name ->
+                        assertThat(byName.get(name).getAggregation()).as(name).isEqualTo(Aggregation.LATEST));
+        assertThat(byName.values()).filteredOn(Indicator::isComputed).isNotEmpty().allSatisfy(indicator ->
+                assertThat(indicator.getAggregation()).isEqualTo(Aggregation.FISCAL_YEAR_TOTAL));
+    }
+
+    @Test
+    void consultationsShowThisFiscalYearsTotalOnTrackRatherThanOneBreakdownBehind() {
+        Indicator consultations = plan().indicators().filter(i -> i.getName().equals("「とことこ」の子育て相談件数"))
+                .findFirst().orElseThrow();
+        Progress progress = goals.progress(consultations.getId());
+        LocalDate lastMonthEnd = LocalDate.now(JAPAN).withDayOfMonth(1).minusDays(1);
+
+        assertThat(progress.period().fiscalYear()).isEqualTo(FiscalYear.of(lastMonthEnd));
+        assertThat(progress.date()).isEqualTo(lastMonthEnd);
+        // About 15 a month (窓口 9–12, 電話 4–6) against 200 a year from 120: ahead of the baseline's pace.
+        assertThat(progress.value()).isGreaterThan(BigDecimal.valueOf(20));
+        assertThat(progress.percent()).isGreaterThan(0);
+        assertThat(progress.judgement()).isIn(Judgement.ON_TRACK, Judgement.ACHIEVED);
     }
 
     @Test

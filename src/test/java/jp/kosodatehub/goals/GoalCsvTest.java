@@ -340,6 +340,50 @@ class GoalCsvTest {
     }
 
     @Test
+    void aggregationIsTheLastStructureColumnAndSurvivesTheRoundTrip() {
+        fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0, data.initiative.getId(),
+                "「とことこ」の子育て相談件数", "件", IndicatorKind.COUNT, Direction.INCREASE, new BigDecimal("120"),
+                LocalDate.of(2025, 3, 31), new BigDecimal("200"), 2030, null, "とことこ", UpdateFrequency.MONTHLY,
+                List.of("窓口", "電話"), null, Aggregation.FISCAL_YEAR_TOTAL)));
+        byte[] structure = fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId()));
+        Plan target = emptyPlan();
+
+        fixtures.as(coordinator, () -> csv.importStructure(target.getId(), in(structure)));
+
+        assertThat(GoalCsv.STRUCTURE_HEADER.getLast()).isEqualTo("aggregation");
+        assertThat(new String(structure, StandardCharsets.UTF_8)).contains(",FISCAL_YEAR_TOTAL\r\n");
+        assertThat(goals.tree(target.getId()).indicators()).singleElement()
+                .satisfies(i -> assertThat(i.getAggregation()).isEqualTo(Aggregation.FISCAL_YEAR_TOTAL));
+    }
+
+    @Test
+    void emptyAggregationReadsTheLatestValueAndAWrongOneImportsNothing() {
+        Map<String, String> sum = new java.util.HashMap<>(indicator("1", "1", "相談件数", "2030"));
+        sum.put("aggregation", "YEARLY_SUM");
+        Map<String, String> percentTotal = new java.util.HashMap<>(indicator("1", "1", "割合", "2030"));
+        percentTotal.putAll(Map.of("kind", "PERCENT", "aggregation", "FISCAL_YEAR_TOTAL"));
+        String parents = header(GoalCsv.STRUCTURE_HEADER)
+                + structure(Map.of("record", "PILLAR", "pillar", "1", "title", "発信の仕組みづくり"))
+                + structure(Map.of("record", "INITIATIVE", "pillar", "1", "initiative", "1", "title", "情報集約"));
+        Plan refused = emptyPlan();
+        Plan accepted = emptyPlan();
+
+        assertThatThrownBy(() -> fixtures.as(coordinator, () -> csv.importStructure(refused.getId(),
+                in(parents + structure(sum) + structure(percentTotal)))))
+                .isInstanceOf(GoalImportException.class)
+                .satisfies(e -> assertThat(((GoalImportException) e).rows())
+                        .extracting(RowProblem::line, RowProblem::messageKey).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(4L, "goals.csv.bad-value"),
+                                org.assertj.core.groups.Tuple.tuple(5L, "goals.validation.aggregation-total-kind")));
+        fixtures.as(coordinator, () -> csv.importStructure(accepted.getId(),
+                in(parents + structure(indicator("1", "1", "子ども食堂の数", "2030")))));
+
+        assertThat(goals.tree(refused.getId()).pillars()).isEmpty();
+        assertThat(goals.tree(accepted.getId()).indicators()).singleElement()
+                .satisfies(i -> assertThat(i.getAggregation()).isEqualTo(Aggregation.LATEST));
+    }
+
+    @Test
     void badResultRowsImportNoResultAtAll() {
         Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数",
                 cafeteria.getId())));

@@ -202,4 +202,149 @@ class GoalProgressTest {
         assertThat(onLastDay.judgement()).isEqualTo(Judgement.ON_TRACK);
         assertThat(dayAfter.judgement()).isEqualTo(Judgement.BEHIND);
     }
+
+    // --- figures by aggregation ----------------------------------------------------------------------------------
+
+    private static final LocalDate NOV_30 = LocalDate.of(2026, 11, 30);
+
+    /** 「とことこ」の相談件数: counted monthly by 窓口 and 電話, baseline and target yearly totals 120 → 200. */
+    private static Spec consultations(Aggregation aggregation) {
+        return new Spec(IndicatorKind.COUNT, Direction.INCREASE, new BigDecimal("120"), new BigDecimal("200"), START,
+                END, UpdateFrequency.MONTHLY, aggregation);
+    }
+
+    private static Value part(LocalDate date, String breakdown, String value) {
+        return new Value(date, breakdown, new BigDecimal(value));
+    }
+
+    /** Month-ends April to November 2026, 窓口 and 電話 each month: 16 a month, 128 in all. */
+    private static List<Value> aprilToNovember(int counterPerMonth, int phonePerMonth) {
+        List<Value> values = new java.util.ArrayList<>();
+        for (int month = 4; month <= 11; month++) {
+            LocalDate end = java.time.YearMonth.of(2026, month).atEndOfMonth();
+            values.add(part(end, "窓口", Integer.toString(counterPerMonth)));
+            values.add(part(end, "電話", Integer.toString(phonePerMonth)));
+        }
+        return values;
+    }
+
+    @Test
+    void fiscalYearTotalAddsEveryBreakdownOfEveryDateOfTheYear() {
+        Progress progress = GoalProgress.evaluate(consultations(Aggregation.FISCAL_YEAR_TOTAL),
+                aprilToNovember(11, 5), NOV_30.plusDays(7));
+
+        assertThat(progress.value()).isEqualByComparingTo("128");
+        assertThat(progress.date()).isEqualTo(NOV_30);
+        assertThat(progress.period()).isEqualTo(new GoalProgress.Period(Aggregation.FISCAL_YEAR_TOTAL, 2026,
+                java.time.YearMonth.of(2026, 4), java.time.YearMonth.of(2026, 11)));
+    }
+
+    @Test
+    void yearlyTotalSoFarIsMeasuredAtThePaceOfTheShareOfTheYearElapsed() {
+        // 128 by 30 November, 244 of 365 days: 191 for the year, 89% of the way from 120 to 200.
+        Progress onPace = GoalProgress.evaluate(consultations(Aggregation.FISCAL_YEAR_TOTAL),
+                aprilToNovember(11, 5), NOV_30.plusDays(7));
+        // 61 by then is 91 for the year: below even the baseline's pace.
+        Progress slow = GoalProgress.evaluate(consultations(Aggregation.FISCAL_YEAR_TOTAL),
+                aprilToNovember(5, 3).subList(0, 15), NOV_30.plusDays(7));
+
+        assertThat(onPace.fraction()).isCloseTo((128 / (244 / 365.0) - 120) / 80, within(1e-4));
+        assertThat(onPace.percent()).isEqualTo(89);
+        assertThat(onPace.judgement()).isEqualTo(Judgement.ON_TRACK);
+        assertThat(slow.value()).isEqualByComparingTo("61");
+        assertThat(slow.fraction()).isZero();
+        assertThat(slow.judgement()).isEqualTo(Judgement.BEHIND);
+    }
+
+    @Test
+    void paceThatWouldReachTheYearlyTargetIsOnTrackUntilTheSumItselfReachesIt() {
+        Spec spec = consultations(Aggregation.FISCAL_YEAR_TOTAL);
+        // April to October: 168, at a pace of 286 for the year, but not yet 200.
+        Progress onTheWay = GoalProgress.evaluate(spec, aprilToNovember(18, 6).subList(0, 14), NOV_30);
+        Progress reached = GoalProgress.evaluate(spec, aprilToNovember(20, 6), NOV_30.plusDays(7));
+
+        assertThat(onTheWay.value()).isEqualByComparingTo("168");
+        assertThat(onTheWay.fraction()).isEqualTo(1.0);
+        assertThat(onTheWay.judgement()).isEqualTo(Judgement.ON_TRACK);
+        assertThat(reached.value()).isEqualByComparingTo("208");
+        assertThat(reached.judgement()).isEqualTo(Judgement.ACHIEVED);
+    }
+
+    @Test
+    void fewerCasesThanTheYearlyTargetIsNotAchievedForALowerIsBetterTotalBeforeTheYearEnds() {
+        Spec spec = new Spec(IndicatorKind.COUNT, Direction.DECREASE, new BigDecimal("50"), new BigDecimal("30"),
+                START, END, UpdateFrequency.MONTHLY, Aggregation.FISCAL_YEAR_TOTAL);
+        List<Value> values = List.of(total(LocalDate.of(2026, 9, 30), "10"));
+
+        assertThat(GoalProgress.evaluate(spec, values, LocalDate.of(2026, 10, 5)).judgement())
+                .isEqualTo(Judgement.ON_TRACK);
+        assertThat(GoalProgress.evaluate(spec, values, LocalDate.of(2027, 4, 1)).judgement())
+                .isEqualTo(Judgement.ACHIEVED);
+    }
+
+    @Test
+    void thirtyFirstOfMarchClosesTheYearAndFirstOfAprilStartsTheNext() {
+        Spec spec = consultations(Aggregation.FISCAL_YEAR_TOTAL);
+        List<Value> values = List.of(total(LocalDate.of(2027, 2, 28), "100"), total(LocalDate.of(2027, 3, 31), "50"),
+                total(LocalDate.of(2027, 4, 1), "7"));
+
+        List<GoalProgress.Figure> figures = GoalProgress.figures(Aggregation.FISCAL_YEAR_TOTAL, IndicatorKind.COUNT,
+                values);
+        Progress beforeApril = GoalProgress.evaluate(spec, values.subList(0, 2), LocalDate.of(2027, 3, 31));
+        Progress fromApril = GoalProgress.evaluate(spec, values, LocalDate.of(2027, 4, 1));
+
+        assertThat(figures).extracting(GoalProgress.Figure::value).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("150"), new BigDecimal("7"));
+        assertThat(beforeApril.period().fiscalYear()).isEqualTo(2026);
+        assertThat(beforeApril.period().to()).isEqualTo(java.time.YearMonth.of(2027, 3));
+        // The whole year is covered: 150 is compared as it stands, 37.5% of the way from 120 to 200.
+        assertThat(beforeApril.fraction()).isCloseTo(0.375, within(1e-9));
+        assertThat(fromApril.value()).isEqualByComparingTo("7");
+        assertThat(fromApril.period().fiscalYear()).isEqualTo(2027);
+        assertThat(fromApril.period().from()).isEqualTo(fromApril.period().to());
+    }
+
+    @Test
+    void latestValueTakesTheTotalOfTheLatestDateBreakdownsAddedUp() {
+        Progress progress = GoalProgress.evaluate(consultations(Aggregation.LATEST), aprilToNovember(11, 5),
+                NOV_30.plusDays(7));
+
+        assertThat(progress.value()).isEqualByComparingTo("16");
+        assertThat(progress.date()).isEqualTo(NOV_30);
+        assertThat(progress.period()).isNull();
+    }
+
+    @Test
+    void explicitTotalOfADateWinsOverItsBreakdowns() {
+        List<GoalProgress.Figure> figures = GoalProgress.figures(Aggregation.LATEST, IndicatorKind.COUNT,
+                List.of(part(NOV_30, "窓口", "11"), part(NOV_30, "電話", "5"), total(NOV_30, "17")));
+
+        assertThat(figures).singleElement().satisfies(f -> assertThat(f.value()).isEqualByComparingTo("17"));
+    }
+
+    @Test
+    void averageAveragesTheDateTotalsOfTheFiscalYear() {
+        Spec spec = new Spec(IndicatorKind.PERCENT, Direction.INCREASE, new BigDecimal("60"), new BigDecimal("80"),
+                START, END, UpdateFrequency.MONTHLY, Aggregation.FISCAL_YEAR_AVERAGE);
+        List<Value> values = List.of(total(LocalDate.of(2026, 3, 31), "10"), total(LocalDate.of(2026, 4, 30), "70"),
+                total(LocalDate.of(2026, 5, 31), "75"), total(LocalDate.of(2026, 6, 30), "72.5"));
+
+        Progress progress = GoalProgress.evaluate(spec, values, LocalDate.of(2026, 7, 5));
+
+        assertThat(progress.value()).isEqualByComparingTo("72.5");
+        assertThat(progress.period().from()).isEqualTo(java.time.YearMonth.of(2026, 4));
+        assertThat(progress.fraction()).isCloseTo(0.625, within(1e-9));
+    }
+
+    @Test
+    void percentagesOfBreakdownsAreNotAddedIntoAYearlyFigure() {
+        List<GoalProgress.Figure> figures = GoalProgress.figures(Aggregation.FISCAL_YEAR_AVERAGE,
+                IndicatorKind.PERCENT, List.of(part(NOV_30, "窓口", "40"), part(NOV_30, "電話", "60"),
+                        total(LocalDate.of(2026, 10, 31), "50")));
+
+        assertThat(figures).singleElement().satisfies(f -> {
+            assertThat(f.value()).isEqualByComparingTo("50");
+            assertThat(f.date()).isEqualTo(LocalDate.of(2026, 10, 31));
+        });
+    }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.base.validation.InvalidInputException.FieldProblem;
@@ -261,5 +262,69 @@ class GoalServiceTest {
 
         assertThat(goals.tree(data.plan.getId()).pillars()).extracting(node -> node.pillar().getNumber())
                 .containsExactly(1);
+    }
+
+    private IndicatorForm yearlyTotal(IndicatorKind kind, Aggregation aggregation, ComputedDefinition computed) {
+        return new IndicatorForm(null, 0, data.initiative.getId(), TestFixtures.unique("相談件数"), "件", kind,
+                Direction.INCREASE, new BigDecimal("1"), LocalDate.of(2025, 3, 31), new BigDecimal("1"), 2030,
+                ours.getId(), null, UpdateFrequency.MONTHLY, List.of(), computed, aggregation);
+    }
+
+    @Test
+    void aggregationThatDoesNotFitTheIndicatorIsRefusedAndNothingIsSaved() {
+        ComputedDefinition weekends = ComputedDefinition.eventDates(null, null, true, null);
+        Map<IndicatorForm, String> refused = Map.of(
+                yearlyTotal(IndicatorKind.DONE, Aggregation.FISCAL_YEAR_TOTAL, null),
+                "goals.validation.aggregation-done",
+                yearlyTotal(IndicatorKind.DONE, Aggregation.FISCAL_YEAR_AVERAGE, null),
+                "goals.validation.aggregation-done",
+                yearlyTotal(IndicatorKind.PERCENT, Aggregation.FISCAL_YEAR_TOTAL, null),
+                "goals.validation.aggregation-total-kind",
+                yearlyTotal(IndicatorKind.COUNT, Aggregation.LATEST, weekends),
+                "goals.validation.aggregation-computed",
+                yearlyTotal(IndicatorKind.COUNT, null, null), "validation.required");
+        long before = goals.tree(data.plan.getId()).indicators().count();
+
+        refused.forEach((form, key) -> assertThatThrownBy(() -> fixtures.as(coordinator,
+                () -> goals.saveIndicator(form))).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(keysOf(e)).as(form.kind() + " " + form.aggregation()).containsExactly(key)));
+
+        assertThat(goals.tree(data.plan.getId()).indicators().count()).isEqualTo(before);
+        Indicator average = fixtures.as(coordinator, () -> goals.saveIndicator(
+                yearlyTotal(IndicatorKind.PERCENT, Aggregation.FISCAL_YEAR_AVERAGE, null)));
+        assertThat(average.getAggregation()).isEqualTo(Aggregation.FISCAL_YEAR_AVERAGE);
+    }
+
+    @Test
+    void yearlyTotalAddsBreakdownsAndCountsACorrectionInsteadOfWhatItCorrects() {
+        Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0,
+                data.initiative.getId(), TestFixtures.unique("相談件数"), "件", IndicatorKind.COUNT,
+                Direction.INCREASE, new BigDecimal("120"), LocalDate.of(2025, 3, 31), new BigDecimal("200"), 2030,
+                ours.getId(), null, UpdateFrequency.MONTHLY, List.of("窓口", "電話"), null,
+                Aggregation.FISCAL_YEAR_TOTAL)));
+        LocalDate march = LocalDate.of(2026, 3, 31);
+        LocalDate april = LocalDate.of(2026, 4, 30);
+        LocalDate may = LocalDate.of(2026, 5, 31);
+        IndicatorResult wrong = fixtures.as(member, () -> {
+            goals.recordResult(new ResultForm(indicator.getId(), march, "窓口", new BigDecimal("40"), null, null,
+                    null));
+            goals.recordResult(new ResultForm(indicator.getId(), april, "電話", new BigDecimal("4"), null, null,
+                    null));
+            goals.recordResult(new ResultForm(indicator.getId(), may, "窓口", new BigDecimal("12"), null, null, null));
+            goals.recordResult(new ResultForm(indicator.getId(), may, "電話", new BigDecimal("5"), null, null, null));
+            return goals.recordResult(new ResultForm(indicator.getId(), april, "窓口", new BigDecimal("100"), null,
+                    null, null));
+        });
+        fixtures.as(member, () -> goals.correctResult(wrong.getId(), new BigDecimal("10"), "桁の誤り", null));
+
+        Progress progress = goals.progress(indicator.getId());
+
+        // March belongs to the year before; April and May: 10 + 4 + 12 + 5.
+        assertThat(progress.value()).isEqualByComparingTo("31");
+        assertThat(progress.date()).isEqualTo(may);
+        assertThat(progress.period().fiscalYear()).isEqualTo(2026);
+        assertThat(goals.figures(indicator.getId())).extracting(GoalProgress.Figure::value)
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("40"), new BigDecimal("31"));
     }
 }

@@ -6,9 +6,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import jp.kosodatehub.base.ui.Badge;
+import jp.kosodatehub.base.ui.Formats;
+import jp.kosodatehub.goals.Aggregation;
 import jp.kosodatehub.goals.FiscalYear;
+import jp.kosodatehub.goals.GoalProgress.Figure;
+import jp.kosodatehub.goals.GoalProgress.Period;
 import jp.kosodatehub.goals.GoalProgress.Progress;
 import jp.kosodatehub.goals.Indicator;
 import jp.kosodatehub.goals.IndicatorKind;
@@ -53,7 +59,11 @@ final class GoalTexts {
                 Integer.toString(first), FiscalYear.westernLabel(last)));
     }
 
-    /** A plain number as typed (8.8, 12), or 実施／未実施 for a done/not-done indicator. */
+    /**
+     * A plain number without trailing zeros (12, 8.75), a percentage with at least one decimal as surveys report
+     * them (8.8, 5.0), or 実施／未実施 for a done/not-done indicator. Never a grouping comma: the column is narrow
+     * and the stored value is what the office typed.
+     */
     static String number(Component view, IndicatorKind kind, BigDecimal value) {
         if (value == null) {
             return "";
@@ -61,7 +71,11 @@ final class GoalTexts {
         if (kind == IndicatorKind.DONE) {
             return view.getTranslation(value.signum() == 0 ? "goals.public.not-done" : "goals.public.done");
         }
-        return value.stripTrailingZeros().toPlainString();
+        BigDecimal plain = value.stripTrailingZeros();
+        if (kind == IndicatorKind.PERCENT && plain.scale() < 1) {
+            plain = plain.setScale(1);
+        }
+        return plain.toPlainString();
     }
 
     /** A value with the indicator's unit: 8か所, 45.2%. */
@@ -70,6 +84,46 @@ final class GoalTexts {
         String unit = indicator.getUnit();
         return unit == null || unit.isBlank() || indicator.getKind() == IndicatorKind.DONE ? number
                 : view.getTranslation("goals.public.value-unit", number, unit);
+    }
+
+    /** A baseline or target: 年間200件 for a yearly total, which the plain 200件 would leave open. */
+    static String level(Component view, Indicator indicator, BigDecimal value) {
+        String text = value(view, indicator, value);
+        return indicator.getAggregation() == Aggregation.FISCAL_YEAR_TOTAL
+                ? view.getTranslation("goals.public.per-year", text) : text;
+    }
+
+    /**
+     * The current figure with its period, the same words on every page: 令和8年度累計 62件（4〜11月）, or for the
+     * latest value 6件（2026年11月30日時点）; 未報告 without data.
+     */
+    static String figure(Component view, Indicator indicator, Progress progress) {
+        return progress.value() == null ? view.getTranslation("goals.public.none")
+                : figure(view, indicator, new Figure(progress.date(), progress.value(), progress.period()));
+    }
+
+    static String figure(Component view, Indicator indicator, Figure figure) {
+        String value = value(view, indicator, figure.value());
+        Period period = figure.period();
+        if (period == null) {
+            return view.getTranslation("goals.public.value-on", value, Formats.dateWithYear(figure.date(), locale()));
+        }
+        String year = english(locale()) ? FiscalYear.englishLabel(period.fiscalYear())
+                : FiscalYear.eraLabel(period.fiscalYear());
+        return view.getTranslation(period.aggregation() == Aggregation.FISCAL_YEAR_AVERAGE
+                ? "goals.public.figure.average" : "goals.public.figure.total", year, value, months(view, period));
+    }
+
+    /** 4〜11月 or Apr–Nov; one month alone when the year has just begun. */
+    private static String months(Component view, Period period) {
+        YearMonth from = period.from();
+        YearMonth to = period.to();
+        String key = from.equals(to) ? "goals.public.figure.month" : "goals.public.figure.months";
+        return english(locale())
+                ? view.getTranslation(key, from.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
+                        to.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                : view.getTranslation(key, Integer.toString(from.getMonthValue()),
+                        Integer.toString(to.getMonthValue()));
     }
 
     static Badge judgement(Component view, Judgement judgement) {

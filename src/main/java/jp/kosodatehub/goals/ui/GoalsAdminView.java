@@ -50,6 +50,7 @@ import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.TitleBar;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.events.TargetGroup;
+import jp.kosodatehub.goals.Aggregation;
 import jp.kosodatehub.goals.ComputedDefinition;
 import jp.kosodatehub.goals.Direction;
 import jp.kosodatehub.goals.GoalCsv;
@@ -58,6 +59,7 @@ import jp.kosodatehub.goals.GoalForms.PillarForm;
 import jp.kosodatehub.goals.GoalForms.PlanForm;
 import jp.kosodatehub.goals.GoalForms.TargetImageForm;
 import jp.kosodatehub.goals.GoalImportException;
+import jp.kosodatehub.goals.GoalProgress.Progress;
 import jp.kosodatehub.goals.GoalService;
 import jp.kosodatehub.goals.ImportReport;
 import jp.kosodatehub.goals.Indicator;
@@ -106,6 +108,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     private final Div downloads = new Div();
     private final Div importResult = new Div();
     private final Grid<GoalImportException.RowProblem> importProblems = new Grid<>();
+    /** The current figure of each indicator on screen, by id. */
+    private Map<Long, Progress> progress = Map.of();
     /** The plan on screen, for uploads: they are received without the session lock, so not from the Select. */
     private volatile Long shownPlanId;
 
@@ -164,6 +168,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         TreeData<Object> data = new TreeData<>();
         if (present) {
             PlanTree planTree = goals.tree(plan.getId());
+            progress = goals.progressOfPlan(plan.getId());
             for (PlanTree.PillarNode pillar : planTree.pillars()) {
                 data.addItem(null, pillar.pillar());
                 for (PlanTree.InitiativeNode node : pillar.initiatives()) {
@@ -214,11 +219,14 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             return getTranslation(image.getStatus().translationKey());
         }
         if (item instanceof Indicator indicator) {
-            String unit = indicator.getUnit() == null ? "" : indicator.getUnit();
-            return getTranslation("goals.edit.indicator.summary", indicator.getBaselineValue().toPlainString(),
-                    indicator.getTargetValue().toPlainString(), unit,
+            // Worded as the public page words them, so the office reads the same figure the public does.
+            return getTranslation("goals.edit.indicator.summary",
+                    GoalTexts.figure(this, indicator, progress.getOrDefault(indicator.getId(), Progress.NO_DATA)),
+                    GoalTexts.level(this, indicator, indicator.getBaselineValue()),
+                    GoalTexts.level(this, indicator, indicator.getTargetValue()),
                     getTranslation(indicator.getDirection().translationKey()),
-                    indicator.getTargetFiscalYear());
+                    getTranslation(indicator.getAggregation().translationKey()),
+                    GoalTexts.year(this, indicator.getTargetFiscalYear()));
         }
         return "";
     }
@@ -386,6 +394,9 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         department.setHelperText(getTranslation("goals.edit.indicator.responsible-helper"));
         Select<UpdateFrequency> frequency = enumSelect("goals.edit.indicator.frequency", UpdateFrequency.values(),
                 UpdateFrequency::translationKey);
+        Select<Aggregation> aggregation = enumSelect("goals.edit.indicator.aggregation", Aggregation.values(),
+                Aggregation::translationKey);
+        aggregation.setHelperText(getTranslation("goals.edit.indicator.aggregation-helper"));
         TextField breakdowns = new TextField(getTranslation("goals.edit.indicator.breakdowns"));
         breakdowns.setHelperText(getTranslation("goals.edit.indicator.breakdowns-helper"));
         Select<ComputedDefinition.Source> computed = new Select<>();
@@ -412,7 +423,13 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         computedGroup.setEmptySelectionAllowed(true);
         computedGroup.setEmptySelectionCaption(getTranslation("goals.edit.indicator.computed-any"));
         Component[] computedFields = {computedKind, computedDistrict, computedWeekend, computedGroup};
-        computed.addValueChangeListener(change -> showComputedFields(computed, computedFields));
+        computed.addValueChangeListener(change -> {
+            showComputedFields(computed, computedFields);
+            // A computed count is one figure per fiscal year; nothing else fits it.
+            if (change.getValue() != null) {
+                aggregation.setValue(Aggregation.FISCAL_YEAR_TOTAL);
+            }
+        });
 
         if (current != null) {
             name.setValue(current.name());
@@ -427,6 +444,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
                     .findFirst().ifPresent(organisation::setValue);
             department.setValue(current.responsibleDepartment() == null ? "" : current.responsibleDepartment());
             frequency.setValue(current.frequency());
+            aggregation.setValue(current.aggregation());
             breakdowns.setValue(String.join(" / ", current.breakdowns()));
             ComputedDefinition definition = current.computed();
             if (definition != null) {
@@ -440,6 +458,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             }
         } else {
             frequency.setValue(UpdateFrequency.YEARLY);
+            aggregation.setValue(Aggregation.LATEST);
         }
         showComputedFields(computed, computedFields);
 
@@ -455,6 +474,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         fields.put("responsibleOrganisationId", organisation);
         fields.put("responsibleDepartment", department);
         fields.put("frequency", frequency);
+        fields.put("aggregation", aggregation);
         fields.put("breakdowns", breakdowns);
         fields.put("computedKind", computedKind);
         fields.put("computedDistrict", computedDistrict);
@@ -468,9 +488,10 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
                         organisation.getValue() == null ? null : organisation.getValue().getId(),
                         department.getValue(), frequency.getValue(), splitBreakdowns(breakdowns.getValue()),
                         computedDefinition(computed.getValue(), computedKind.getValue(),
-                                computedDistrict.getValue(), computedWeekend.getValue(), computedGroup.getValue()))),
+                                computedDistrict.getValue(), computedWeekend.getValue(), computedGroup.getValue()),
+                        aggregation.getValue())),
                 saved -> showPlan(), name, unit, kind, direction, baselineValue, baselineDate, targetValue,
-                targetYear, organisation, department, frequency, breakdowns, computed, computedKind,
+                targetYear, organisation, department, frequency, aggregation, breakdowns, computed, computedKind,
                 computedDistrict, computedWeekend, computedGroup);
     }
 

@@ -149,10 +149,9 @@ class GoalsView extends VerticalLayout implements BeforeEnterObserver, HasDynami
                 new RouteParameters(IndicatorView.ID, indicator.getId().toString()));
         name.addClassName("goal-indicator-name");
         Span figures = new Span(getTranslation("goals.public.figures",
-                progress.value() == null ? getTranslation("goals.public.none")
-                        : GoalTexts.value(this, indicator, progress.value()),
-                GoalTexts.value(this, indicator, indicator.getBaselineValue()),
-                GoalTexts.value(this, indicator, indicator.getTargetValue()),
+                GoalTexts.figure(this, indicator, progress),
+                GoalTexts.level(this, indicator, indicator.getBaselineValue()),
+                GoalTexts.level(this, indicator, indicator.getTargetValue()),
                 GoalTexts.year(this, indicator.getTargetFiscalYear())));
         figures.addClassName("goal-figures");
         box.add(name, figures, GoalTexts.progress(this, progress));

@@ -21,13 +21,11 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Formats;
@@ -75,7 +73,7 @@ class IndicatorView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Plan plan = goals.planOf(indicator);
         Progress progress = goals.progress(id);
         List<IndicatorResult> history = goals.history(id);
-        List<IndicatorResult> current = goals.currentResults(id);
+        List<GoalProgress.Figure> figures = goals.figures(id);
         removeAll();
         title = indicator.getName();
         RouterLink back = new RouterLink(getTranslation("goals.public.back"), GoalsView.class);
@@ -88,7 +86,7 @@ class IndicatorView extends VerticalLayout implements BeforeEnterObserver, HasDy
         add(back, heading, planName, GoalTexts.progress(this, progress), facts(indicator, progress));
 
         H2 chartHeading = new H2(getTranslation("goals.public.chart.title"));
-        List<ResultsChart.Point> points = totals(indicator, current);
+        List<ResultsChart.Point> points = points(indicator, figures);
         add(chartHeading, new ResultsChart(this, indicator, points).component(summary(indicator, progress)));
         Paragraph legend = new Paragraph(getTranslation("goals.public.chart.legend"));
         legend.addClassName("goal-chart-legend");
@@ -105,14 +103,12 @@ class IndicatorView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private Div facts(Indicator indicator, Progress progress) {
         Div facts = new Div();
         facts.addClassName("goal-facts");
-        fact(facts, "goals.public.fact.latest", progress.value() == null ? getTranslation("goals.public.none")
-                : getTranslation("goals.public.value-on", GoalTexts.value(this, indicator, progress.value()),
-                        Formats.dateWithYear(progress.date(), getLocale())));
+        fact(facts, "goals.public.fact.latest", GoalTexts.figure(this, indicator, progress));
         fact(facts, "goals.public.fact.baseline", getTranslation("goals.public.value-on",
-                GoalTexts.value(this, indicator, indicator.getBaselineValue()),
+                GoalTexts.level(this, indicator, indicator.getBaselineValue()),
                 Formats.dateWithYear(indicator.getBaselineDate(), getLocale())));
         fact(facts, "goals.public.fact.target", getTranslation("goals.public.value-by",
-                GoalTexts.value(this, indicator, indicator.getTargetValue()),
+                GoalTexts.level(this, indicator, indicator.getTargetValue()),
                 GoalTexts.year(this, indicator.getTargetFiscalYear())));
         if (indicator.getUnit() != null && !indicator.getUnit().isBlank()) {
             fact(facts, "goals.public.fact.unit", indicator.getUnit());
@@ -152,31 +148,22 @@ class IndicatorView extends VerticalLayout implements BeforeEnterObserver, HasDy
         facts.add(row);
     }
 
-    /** The total of each date that has one, as the progress calculation counts it. */
-    private static List<ResultsChart.Point> totals(Indicator indicator, List<IndicatorResult> current) {
-        Map<LocalDate, List<GoalProgress.Value>> byDate = new TreeMap<>();
-        for (IndicatorResult result : current) {
-            byDate.computeIfAbsent(result.getDate(), date -> new ArrayList<>())
-                    .add(new GoalProgress.Value(result.getDate(), result.getBreakdown(), result.getValue()));
-        }
-        List<ResultsChart.Point> points = new ArrayList<>();
-        byDate.forEach((date, values) -> GoalProgress.latestTotal(indicator.getKind(), values)
-                .ifPresent(total -> points.add(new ResultsChart.Point(date, total.value()))));
-        return points;
+    /** The figures as the progress calculation makes them: each date's total, or each fiscal year's. */
+    private List<ResultsChart.Point> points(Indicator indicator, List<GoalProgress.Figure> figures) {
+        return figures.stream().map(figure -> new ResultsChart.Point(figure.date(), figure.value(),
+                GoalTexts.figure(this, indicator, figure))).toList();
     }
 
     private String summary(Indicator indicator, Progress progress) {
-        String baseline = GoalTexts.value(this, indicator, indicator.getBaselineValue());
+        String baseline = GoalTexts.level(this, indicator, indicator.getBaselineValue());
         String target = getTranslation("goals.public.value-by",
-                GoalTexts.value(this, indicator, indicator.getTargetValue()),
+                GoalTexts.level(this, indicator, indicator.getTargetValue()),
                 GoalTexts.year(this, indicator.getTargetFiscalYear()));
         if (progress.value() == null) {
             return getTranslation("goals.public.chart.summary-empty", indicator.getName(), baseline, target);
         }
         return getTranslation("goals.public.chart.summary", indicator.getName(), baseline, target,
-                GoalTexts.value(this, indicator, progress.value()),
-                Formats.dateWithYear(progress.date(), getLocale()),
-                getTranslation(progress.judgement().translationKey()));
+                GoalTexts.figure(this, indicator, progress), getTranslation(progress.judgement().translationKey()));
     }
 
     private Component historyTable(Indicator indicator, List<IndicatorResult> history) {

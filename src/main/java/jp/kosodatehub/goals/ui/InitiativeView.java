@@ -106,7 +106,7 @@ class InitiativeView extends VerticalLayout implements BeforeEnterObserver, HasD
         for (Indicator indicator : indicators) {
             Progress progress = goals.progress(indicator.getId());
             String current = progress.value() == null ? getTranslation("initiative.no-value")
-                    : plain(progress.value());
+                    : GoalTexts.figure(this, indicator, progress);
             ListItem item = new ListItem(new Span(indicator.getName()),
                     new Span(getTranslation("initiative.indicator-value", current,
                             plain(indicator.getTargetValue()), indicator.getUnit() == null ? "" : indicator.getUnit(),

@@ -78,9 +78,10 @@ class MyIndicatorsView extends VerticalLayout implements HasDynamicTitle {
         List<IndicatorResult> current = new ArrayList<>(goals.currentResults(indicator.getId()));
         current.sort(Comparator.comparing(IndicatorResult::getDate).thenComparing(IndicatorResult::getId)
                 .reversed());
+        // The figure the public pages show, not this list's first row: 窓口 alone is not the month's total.
         Span latest = new Span(current.isEmpty() ? getTranslation("goals.edit.my.no-result")
-                : getTranslation("goals.edit.my.latest", format(indicator, current.getFirst().getValue()),
-                Formats.dateWithYear(current.getFirst().getDate(), getLocale())));
+                : getTranslation("goals.edit.my.latest",
+                        GoalTexts.figure(this, indicator, goals.progress(indicator.getId()))));
         latest.addClassName("indicator-latest");
         Button record = new Button(getTranslation("goals.edit.my.record"), click -> openRecord(indicator, null));
         record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -114,12 +115,9 @@ class MyIndicatorsView extends VerticalLayout implements HasDynamicTitle {
         return grid;
     }
 
+    /** Worded as on the public pages (9か所, 5.0%, 実施), so members read their figures as everyone else does. */
     private String format(Indicator indicator, BigDecimal value) {
-        if (indicator.getKind() == IndicatorKind.DONE) {
-            return getTranslation(value.signum() > 0 ? "goals.edit.done.yes" : "goals.edit.done.no");
-        }
-        String unit = indicator.getUnit() == null ? "" : indicator.getUnit();
-        return value.stripTrailingZeros().toPlainString() + unit;
+        return GoalTexts.value(this, indicator, value);
     }
 
     /** Opens the form for a new result, or with {@code corrected} for a correction of that result. */

@@ -20,8 +20,8 @@ import jp.kosodatehub.goals.IndicatorKind;
  */
 final class ResultsChart {
 
-    /** One total of a date, as the chart plots it. */
-    record Point(LocalDate date, BigDecimal value) {
+    /** One figure, a date's total or a fiscal year's, as the chart plots it; {@code label} names it on hover. */
+    record Point(LocalDate date, BigDecimal value, String label) {
     }
 
     static final int WIDTH = 640;
@@ -32,6 +32,9 @@ final class ResultsChart {
     private static final int BOTTOM = 40;
     private static final int Y_TICKS = 4;
     private static final int MAX_YEAR_LABELS = 10;
+    /** Baseline of a label set below its line, and the room it keeps from the axis line under it. */
+    private static final int LABEL_BELOW = 16;
+    private static final int LABEL_CLEARANCE = 4;
 
     private final Component view;
     private final Indicator indicator;
@@ -76,9 +79,9 @@ final class ResultsChart {
         valueAxis(out);
         yearAxis(out);
         level(out, "chart-baseline", indicator.getBaselineValue(), view.getTranslation("goals.public.chart.baseline",
-                GoalTexts.value(view, indicator, indicator.getBaselineValue())), true);
+                GoalTexts.level(view, indicator, indicator.getBaselineValue())), true);
         level(out, "chart-target", indicator.getTargetValue(), view.getTranslation("goals.public.chart.target",
-                GoalTexts.value(view, indicator, indicator.getTargetValue())), false);
+                GoalTexts.level(view, indicator, indicator.getTargetValue())), false);
         line(out);
         out.append("</svg>");
         return out.toString();
@@ -136,17 +139,21 @@ final class ResultsChart {
         out.append("</g>");
     }
 
-    /** A horizontal line across the chart at a level, labelled at its left end above or below the line. */
-    private void level(StringBuilder out, String className, BigDecimal value, String label, boolean below) {
+    /**
+     * A horizontal line across the chart at a level, labelled at its left end above or below the line; below only
+     * where the label clears the year labels, so a baseline on the axis (現状 未実施, 0件) is labelled above it.
+     */
+    private void level(StringBuilder out, String className, BigDecimal value, String label, boolean preferBelow) {
         double y = y(value.doubleValue());
+        boolean below = preferBelow && y + LABEL_BELOW <= HEIGHT - BOTTOM - LABEL_CLEARANCE;
         out.append("<g class=\"").append(className).append("\">");
         out.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
                 .append(num(y)).append("\" y2=\"").append(num(y)).append('"');
-        if (below) {
+        if (preferBelow) {
             out.append(" stroke-dasharray=\"6 4\"");
         }
         out.append("/>");
-        out.append("<text x=\"").append(LEFT + 6).append("\" y=\"").append(num(below ? y + 16 : y - 6))
+        out.append("<text x=\"").append(LEFT + 6).append("\" y=\"").append(num(below ? y + LABEL_BELOW : y - 6))
                 .append("\">").append(escape(label)).append("</text>");
         out.append("</g>");
     }
@@ -166,9 +173,10 @@ final class ResultsChart {
         for (Point point : points) {
             out.append("<circle class=\"chart-point\" r=\"5\" cx=\"").append(num(x(point.date()))).append("\" cy=\"")
                     .append(num(y(point.value().doubleValue()))).append("\"><title>")
-                    .append(escape(view.getTranslation("goals.public.chart.point",
-                            Formats.dateWithYear(point.date(), GoalTexts.locale()),
-                            GoalTexts.value(view, indicator, point.value()))))
+                    .append(escape(point.label() != null ? point.label()
+                            : view.getTranslation("goals.public.chart.point",
+                                    Formats.dateWithYear(point.date(), GoalTexts.locale()),
+                                    GoalTexts.value(view, indicator, point.value()))))
                     .append("</title></circle>");
         }
         out.append("</g>");

@@ -51,7 +51,8 @@ class GoalsAdminEditTest extends KaribuTest {
     private static final List<String> STRUCTURE_HEADER = List.of("record", "pillar", "initiative", "title", "status",
             "unit", "kind", "direction", "baseline_value", "baseline_date", "target_value", "target_fiscal_year",
             "responsible_organisation", "responsible_department", "update_frequency", "breakdowns",
-            "computed_source", "computed_kind", "computed_district", "computed_weekend", "computed_target_group");
+            "computed_source", "computed_kind", "computed_district", "computed_weekend", "computed_target_group",
+            "aggregation");
 
     @Autowired
     private GoalService goals;

@@ -111,7 +111,7 @@ class GoalsPublicViewTest extends KaribuTest {
 
         var lonelyBox = _get(RouterLink.class, spec -> spec.withText("相談相手がいない保護者の割合")).getParent()
                 .orElseThrow();
-        assertThat(text(lonelyBox)).contains("現在 8%", "進捗 21%", "実績の更新が遅れています");
+        assertThat(text(lonelyBox)).contains("現在 8.0%", "進捗 21%", "実績の更新が遅れています");
     }
 
     @Test
