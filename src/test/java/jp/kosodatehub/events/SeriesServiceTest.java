@@ -17,6 +17,8 @@ import jp.kosodatehub.reference.EventKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -29,6 +31,12 @@ class SeriesServiceTest {
 
     @Autowired
     TestFixtures fixtures;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DatesBackfill datesBackfill;
 
     EventKind salon;
     District district;
@@ -155,6 +163,21 @@ class SeriesServiceTest {
                         .filter(date -> date.skip() == null && date.start().isAfter(now))
                         .map(OccurrencePlan.Entry::start).toList());
         assertThat(event.getRecurrenceRule()).isEqualTo("FREQ=MONTHLY;BYDAY=2MO;COUNT=12");
+    }
+
+    @Test
+    void seriesStoredWhenTheCountIncludedSkippedDaysGetTheirLastDatesAtStartUp() {
+        Event event = publish(secondMondayTwelveTimes());
+        // As stored before: twelve dates of the rule up to 10 January 2028, two of them holidays, ten held.
+        jdbc.update("delete from event_occurrence where event_id = ? and original_start > ?", event.getId(),
+                LocalDate.of(2028, 1, 1).atStartOfDay());
+        assertThat(feedOf(event)).extracting(date -> date.getStartsAt().toLocalDate())
+                .doesNotContain(LocalDate.of(2028, 3, 13));
+
+        datesBackfill.run(new DefaultApplicationArguments());
+
+        assertThat(feedOf(event)).extracting(date -> date.getStartsAt().toLocalDate())
+                .endsWith(LocalDate.of(2028, 2, 14), LocalDate.of(2028, 3, 13));
     }
 
     @Test
