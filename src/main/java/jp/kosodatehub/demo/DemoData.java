@@ -209,7 +209,8 @@ class DemoData implements ApplicationRunner {
                 "毎月第2月曜日に開いています。", Target.PUBLISHED,
                 new Recurrence(Recurrence.Pattern.MONTHLY_WEEKDAY, 1, EnumSet.of(DayOfWeek.MONDAY), 2, 0, null, 12)));
         LocalDate saturdayEvening = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
-        plans.add(new Plan("table", "みんなのテーブル（第1・第3土曜の夕食会）", "cafeteria",
+        // A fortnightly rule, and the title says so: "第1・第3土曜" is a rule the editor cannot express.
+        plans.add(new Plan("table", "みんなのテーブル（隔週土曜の夕食会）", "cafeteria",
                 saturdayEvening.atTime(17, 30), 120, EnumSet.of(AgeBand.AGE_1, AgeBand.AGE_2, AgeBand.PRESCHOOL,
                 AgeBand.ELEMENTARY), 300, true, "六浦地区センター 調理室", "横浜市金沢区六浦5-20-2",
                 "子どもは無料、大人300円。ひとり親家庭も歓迎です。", Target.PUBLISHED,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventDraft;
@@ -668,6 +669,11 @@ class LargeDataSet implements ApplicationRunner {
         private static String weeklyLabel(Recurrence rule, LocalDate first) {
             String[] names = {"月", "火", "水", "木", "金", "土", "日"};
             String day = names[first.getDayOfWeek().getValue() - 1];
+            if (rule.pattern() == Recurrence.Pattern.WEEKLY) {
+                // Every weekday of the rule, so a hub open Monday and Wednesday is not titled "毎週月曜".
+                day = rule.days().stream().sorted().map(weekday -> names[weekday.getValue() - 1])
+                        .collect(Collectors.joining("・"));
+            }
             return switch (rule.pattern()) {
                 case WEEKLY -> rule.interval() > 1 ? "（隔週" + day + "曜）" : "（毎週" + day + "曜）";
                 case MONTHLY_WEEKDAY -> rule.nth() < 0 ? "（最終" + day + "曜日）"

@@ -7,7 +7,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Gives events stored before dates were kept (or restored from an old backup) their dates, once, at start-up. */
+/**
+ * Gives events stored before dates were kept (or restored from an old backup) their dates, once, at start-up, and
+ * brings series counted the old way (skipped days included in the count) in step.
+ */
 @Component
 @Order(1)
 class DatesBackfill implements ApplicationRunner {
@@ -26,5 +29,6 @@ class DatesBackfill implements ApplicationRunner {
         if (filled > 0) {
             log.info("Computed the dates of {} events", filled);
         }
+        occurrences.recount();
     }
 }

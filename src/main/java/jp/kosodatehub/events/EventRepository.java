@@ -28,6 +28,11 @@ interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationEx
     @Query("select e from Event e where not exists (select o.id from EventOccurrence o where o.event = e)")
     List<Event> withoutDates();
 
+    /** Series whose count of dates can run past skipped days; see {@link Occurrences#recount()}. */
+    @Query("select e from Event e where e.recurrenceRule like '%COUNT=%'"
+            + " and (e.skipHolidays = true or e.skipFrom is not null)")
+    List<Event> countedSeriesWithSkips();
+
     @Query("select max(e.updatedAt) from Event e")
     Optional<Instant> lastUpdate();
 

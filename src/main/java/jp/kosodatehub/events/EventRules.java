@@ -76,8 +76,12 @@ public final class EventRules {
         return null;
     }
 
-    /** Translation key of the problem with a series' rule, or {@code null}; nothing to check for a single event. */
-    public static String checkRecurrence(Recurrence recurrence, LocalDateTime start) {
+    /**
+     * Translation key of the problem with a series' rule, or {@code null}; nothing to check for a single event.
+     * The days skipped matter: a count of dates held runs on past them and must still end within five years.
+     */
+    public static String checkRecurrence(Recurrence recurrence, LocalDateTime start, boolean skipHolidays,
+                                         LocalDate skipFrom, LocalDate skipTo) {
         if (recurrence == null || start == null) {
             return null;
         }
@@ -98,6 +102,10 @@ public final class EventRules {
         // The first date is the event's own start; a rule that skips it would leave calendars disagreeing.
         if (dates.isEmpty() || !dates.get(0).equals(start)) {
             return "series.validation.start-not-in-rule";
+        }
+        if (recurrence.count() != null && OccurrencePlan.expand(start, start, recurrence.toRule(), skipHolidays,
+                skipFrom, skipTo).stream().filter(date -> date.skip() == null).count() < recurrence.count()) {
+            return "series.validation.too-many";
         }
         return null;
     }
@@ -133,7 +141,8 @@ public final class EventRules {
         addIfPresent(problems, "endsAt", checkEnd(draft.getStartsAt(), draft.getEndsAt(), today));
         addIfPresent(problems, "capacity", checkCapacity(draft.getCapacity()));
         addIfPresent(problems, "feeYen", checkFee(draft.isFree(), draft.getFeeYen()));
-        addIfPresent(problems, "recurrence", checkRecurrence(draft.getRecurrence(), draft.getStartsAt()));
+        addIfPresent(problems, "recurrence", checkRecurrence(draft.getRecurrence(), draft.getStartsAt(),
+                draft.isSkipHolidays(), draft.getSkipFrom(), draft.getSkipTo()));
         if (draft.getRecurrence() != null) {
             addIfPresent(problems, "skipTo", checkSkipPeriod(draft.getSkipFrom(), draft.getSkipTo()));
         }

@@ -286,7 +286,8 @@ public class EventService {
                     .stream().filter(date -> !date.isCancelled()).forEach(date -> before.add(date.getStartsAt()));
         }
         Set<LocalDateTime> after = new TreeSet<>();
-        if (EventRules.checkRecurrence(draft.getRecurrence(), draft.getStartsAt()) == null
+        if (EventRules.checkRecurrence(draft.getRecurrence(), draft.getStartsAt(), draft.isSkipHolidays(),
+                draft.getSkipFrom(), draft.getSkipTo()) == null
                 && draft.getStartsAt() != null && draft.getEndsAt() != null) {
             occurrences.plan(draft).stream()
                     .filter(entry -> entry.skip() == null && !entry.cancelled() && !entry.end().isBefore(now))

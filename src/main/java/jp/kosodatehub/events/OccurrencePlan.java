@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Recur;
 
 /**
@@ -56,11 +58,21 @@ public final class OccurrencePlan {
         return recur.getDates(start, start, end, MAX_OCCURRENCES + 1);
     }
 
+    /**
+     * A COUNT is the number of dates held, as a salon means 全12回: skipped holidays and closed days do not count,
+     * the series runs on until that many are held. So the rule is expanded without its COUNT and stops at the
+     * last date held; dates skipped before it stay in the plan (calendars receive them as EXDATE).
+     */
     public static List<Entry> expand(LocalDateTime start, LocalDateTime end, String rule, boolean skipHolidays,
                                      LocalDate skipFrom, LocalDate skipTo, Map<LocalDateTime, Change> changes) {
         Duration length = Duration.between(start, end);
+        Integer held = count(rule);
         List<Entry> entries = new ArrayList<>();
-        for (LocalDateTime original : ruleDates(start, rule)) {
+        int heldSoFar = 0;
+        for (LocalDateTime original : ruleDates(start, held == null ? rule : withoutCount(rule))) {
+            if (held != null && heldSoFar == held) {
+                break;
+            }
             LocalDate day = original.toLocalDate();
             Skip skip = null;
             if (rule != null && skipHolidays && JapaneseHolidays.isHoliday(day)) {
@@ -68,6 +80,9 @@ public final class OccurrencePlan {
             } else if (rule != null && skipFrom != null && skipTo != null && !day.isBefore(skipFrom)
                     && !day.isAfter(skipTo)) {
                 skip = Skip.CLOSED_PERIOD;
+            }
+            if (skip == null) {
+                heldSoFar++;
             }
             Change change = changes.get(original);
             if (skip == null && change != null && !change.cancelled() && change.newStart() != null) {
@@ -79,5 +94,43 @@ public final class OccurrencePlan {
             }
         }
         return entries;
+    }
+
+    /** The series' dates before any single date was changed: what the organiser chose when setting the rule. */
+    public static List<Entry> expand(LocalDateTime start, LocalDateTime end, String rule, boolean skipHolidays,
+                                     LocalDate skipFrom, LocalDate skipTo) {
+        return expand(start, end, rule, skipHolidays, skipFrom, skipTo, Map.of());
+    }
+
+    /**
+     * The rule as a calendar app must read it next to the plan's EXDATEs: there a COUNT counts every date of the
+     * rule, skipped ones included, so it becomes the number of the rule's dates up to the last one held.
+     */
+    public static String calendarRule(String rule, List<Entry> plan) {
+        if (count(rule) == null) {
+            return rule;
+        }
+        return withoutCount(rule) + ";COUNT=" + plan.size();
+    }
+
+    private static Integer count(String rule) {
+        if (rule == null) {
+            return null;
+        }
+        for (String part : rule.split(";")) {
+            if (part.startsWith("COUNT=")) {
+                try {
+                    return Integer.valueOf(part.substring("COUNT=".length()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Malformed rule: " + rule, e);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String withoutCount(String rule) {
+        return Arrays.stream(rule.split(";")).filter(part -> !part.startsWith("COUNT="))
+                .collect(Collectors.joining(";"));
     }
 }

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -112,6 +113,43 @@ public record Recurrence(Pattern pattern, int interval, Set<DayOfWeek> days, int
             throw new IllegalArgumentException("Unsupported frequency " + freq);
         }
         return new Recurrence(pattern, interval, days, nth, dayOfMonth, until, count);
+    }
+
+    /**
+     * The first day on or after {@code from} that the rule's pattern falls on, or {@code null} when the pattern is
+     * incomplete: what to offer when the chosen first date does not match (第2月曜 chosen, 12月1日(火) given).
+     */
+    public LocalDate firstDayFrom(LocalDate from) {
+        if (pattern == Pattern.MONTHLY_DAY) {
+            for (int month = 0; month <= 12; month++) {
+                LocalDate first = from.withDayOfMonth(1).plusMonths(month);
+                if (dayOfMonth >= 1 && dayOfMonth <= first.lengthOfMonth()
+                        && !first.withDayOfMonth(dayOfMonth).isBefore(from)) {
+                    return first.withDayOfMonth(dayOfMonth);
+                }
+            }
+            return null;
+        }
+        if (days.isEmpty()) {
+            return null;
+        }
+        if (pattern == Pattern.WEEKLY) {
+            return from.datesUntil(from.plusWeeks(1)).filter(day -> days.contains(day.getDayOfWeek())).findFirst()
+                    .orElseThrow();
+        }
+        if (nth == 0 || nth < -1 || nth > 4) {
+            return null;
+        }
+        DayOfWeek weekday = days.iterator().next();
+        for (int month = 0; month <= 1; month++) {
+            LocalDate first = from.withDayOfMonth(1).plusMonths(month);
+            LocalDate day = first.with(nth == -1 ? TemporalAdjusters.lastInMonth(weekday)
+                    : TemporalAdjusters.dayOfWeekInMonth(nth, weekday));
+            if (!day.isBefore(from)) {
+                return day;
+            }
+        }
+        throw new IllegalStateException("No " + nth + " " + weekday + " in two months");
     }
 
     /** Translation key of the first broken rule, or {@code null}. */

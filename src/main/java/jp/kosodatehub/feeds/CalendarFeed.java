@@ -148,7 +148,7 @@ class CalendarFeed {
         entry.add(new DtStart<>(zoned(), event.getStartsAt()));
         entry.add(new DtEnd<>(zoned(), event.getEndsAt()));
         if (event.isSeries()) {
-            entry.add(new RRule<>(withUtcUntil(event.getRecurrenceRule())));
+            entry.add(new RRule<>(withUtcUntil(OccurrencePlan.calendarRule(event.getRecurrenceRule(), plan))));
             List<LocalDateTime> excluded = plan.stream().filter(date -> date.skip() != null || date.cancelled())
                     .map(OccurrencePlan.Entry::originalStart).toList();
             if (!excluded.isEmpty()) {

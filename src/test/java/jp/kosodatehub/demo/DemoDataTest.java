@@ -141,6 +141,49 @@ class DemoDataTest {
     }
 
     @Test
+    void everySeriesFallsOnTheDaysItsTitleStatesForAYear() {
+        LocalDateTime yearAhead = LocalDateTime.now(JAPAN).plusYears(1);
+        List<Event> series = fixtures.as("coordinator", () -> events.myEvents(Set.of(), 0, 200)).stream()
+                .filter(Event::isSeries).toList();
+        List<String> checked = new java.util.ArrayList<>();
+
+        for (Event event : series) {
+            StatedRule stated = StatedRule.of(event.getTitle()).orElse(null);
+            if (stated == null) {
+                continue;
+            }
+            List<LocalDate> dates = fixtures.as("coordinator", () -> events.upcomingDates(event.getId(), 0, 500))
+                    .stream().map(EventOccurrence::getOriginalStart).filter(start -> start.isBefore(yearAhead))
+                    .map(LocalDateTime::toLocalDate).toList();
+            assertThat(stated.problems(dates)).as(event.getTitle()).isEmpty();
+            checked.add(event.getTitle());
+        }
+
+        assertThat(checked).as("series whose title names its days").hasSizeGreaterThanOrEqualTo(2)
+                .anySatisfy(title -> assertThat(title).contains("隔週"))
+                .anySatisfy(title -> assertThat(title).contains("第2月曜"));
+    }
+
+    @Test
+    void statedRuleCatchesDatesThatBreakTheTitle() {
+        StatedRule firstAndThird = StatedRule.of("みんなのテーブル（第1・第3土曜の夕食会）").orElseThrow();
+        StatedRule fortnightly = StatedRule.of("親子サロン「すくすく」（隔週木曜）").orElseThrow();
+        StatedRule wednesdayAndFriday = StatedRule.of("ひろば（毎週水・金曜）").orElseThrow();
+
+        // Every other Saturday from 9 January 2027: the 2nd and 4th Saturdays.
+        assertThat(firstAndThird.problems(List.of(LocalDate.of(2027, 1, 9), LocalDate.of(2027, 1, 23))))
+                .isNotEmpty();
+        assertThat(firstAndThird.problems(List.of(LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 16),
+                LocalDate.of(2027, 2, 6), LocalDate.of(2027, 2, 20)))).isEmpty();
+        assertThat(fortnightly.problems(List.of(LocalDate.of(2027, 1, 7), LocalDate.of(2027, 1, 14))))
+                .isNotEmpty();
+        assertThat(fortnightly.problems(List.of(LocalDate.of(2027, 1, 7), LocalDate.of(2027, 1, 21)))).isEmpty();
+        assertThat(wednesdayAndFriday.problems(List.of(LocalDate.of(2027, 1, 6), LocalDate.of(2027, 1, 13))))
+                .as("the Fridays are missing").isNotEmpty();
+        assertThat(StatedRule.of("日曜 親子ヨガ")).isEmpty();
+    }
+
+    @Test
     void thereAreEventsInEveryState() {
         Map<EventStatus, Long> counts = new LinkedHashMap<>();
         for (EventStatus status : EventStatus.values()) {

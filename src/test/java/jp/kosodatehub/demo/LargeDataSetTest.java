@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jp.kosodatehub.RestoreSecurityContextStrategy;
 import jp.kosodatehub.events.EventFilter;
@@ -118,6 +123,30 @@ class LargeDataSetTest {
         long years = count("select datediff('DAY', min(starts_at), max(starts_at)) from event_occurrence") / 365;
         assertThat(years).isGreaterThanOrEqualTo(4);
         assertThat(events.feedCount(EventFilter.none())).isPositive();
+    }
+
+    @Test
+    void everySeriesFallsOnTheDaysItsTitleStates() {
+        Map<Long, String> titles = new HashMap<>();
+        Map<Long, List<LocalDate>> dates = new HashMap<>();
+        jdbc.query("select e.id, e.title, o.original_start from event e join event_occurrence o on o.event_id = e.id"
+                + " where e.recurrence_rule is not null order by o.original_start", row -> {
+                    long id = row.getLong(1);
+                    titles.put(id, row.getString(2));
+                    dates.computeIfAbsent(id, key -> new ArrayList<>())
+                            .add(row.getTimestamp(3).toLocalDateTime().toLocalDate());
+                });
+        int checked = 0;
+
+        for (Map.Entry<Long, String> series : titles.entrySet()) {
+            Optional<StatedRule> stated = StatedRule.of(series.getValue());
+            if (stated.isPresent()) {
+                assertThat(stated.get().problems(dates.get(series.getKey()))).as(series.getValue()).isEmpty();
+                checked++;
+            }
+        }
+
+        assertThat(checked).as("series whose title names its days").isGreaterThanOrEqualTo(6);
     }
 
     @Test

@@ -17,6 +17,8 @@ import jp.kosodatehub.reference.EventKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -29,6 +31,12 @@ class SeriesServiceTest {
 
     @Autowired
     TestFixtures fixtures;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DatesBackfill datesBackfill;
 
     EventKind salon;
     District district;
@@ -124,6 +132,80 @@ class SeriesServiceTest {
                     assertThat((day.getDayOfMonth() - 1) / 7 + 1).isEqualTo(2);
                 });
         assertThat(event.getRecurrenceRule()).isEqualTo("FREQ=MONTHLY;BYDAY=2TU;COUNT=4");
+    }
+
+    /** 毎月 第2月曜日 from 8 February 2027: 11 October 2027 (スポーツの日) and 10 January 2028 (成人の日) fall out. */
+    private EventDraft secondMondayTwelveTimes() {
+        LocalDate first = LocalDate.of(2027, 2, 8);
+        EventDraft draft = TestFixtures.draft(salon, TestFixtures.unique("第2月曜サロン"));
+        draft.setDistrict(district);
+        draft.setStartsAt(first.atTime(10, 0));
+        draft.setEndsAt(first.atTime(12, 0));
+        draft.setSkipHolidays(true);
+        draft.setRecurrence(new Recurrence(Recurrence.Pattern.MONTHLY_WEEKDAY, 1, EnumSet.of(DayOfWeek.MONDAY), 2,
+                0, null, 12));
+        return draft;
+    }
+
+    @Test
+    void countIsTheNumberOfDatesHeldAndTheSeriesRunsOnPastSkippedHolidays() {
+        Event event = publish(secondMondayTwelveTimes());
+
+        List<OccurrencePlan.Entry> plan = events.publicPlan(event.getId());
+        assertThat(plan).filteredOn(date -> date.skip() == null).extracting(date -> date.start().toLocalDate())
+                .hasSize(12).startsWith(LocalDate.of(2027, 2, 8)).endsWith(LocalDate.of(2028, 3, 13))
+                .doesNotContain(LocalDate.of(2027, 10, 11), LocalDate.of(2028, 1, 10));
+        assertThat(plan).filteredOn(date -> date.skip() != null).extracting(date -> date.start().toLocalDate())
+                .containsExactly(LocalDate.of(2027, 10, 11), LocalDate.of(2028, 1, 10));
+        LocalDateTime now = LocalDateTime.now();
+        assertThat(feedOf(event)).as("the feed lists the same dates, those still to come")
+                .extracting(EventOccurrence::getStartsAt).containsExactlyElementsOf(plan.stream()
+                        .filter(date -> date.skip() == null && date.start().isAfter(now))
+                        .map(OccurrencePlan.Entry::start).toList());
+        assertThat(event.getRecurrenceRule()).isEqualTo("FREQ=MONTHLY;BYDAY=2MO;COUNT=12");
+    }
+
+    @Test
+    void seriesStoredWhenTheCountIncludedSkippedDaysGetTheirLastDatesAtStartUp() {
+        Event event = publish(secondMondayTwelveTimes());
+        // As stored before: twelve dates of the rule up to 10 January 2028, two of them holidays, ten held.
+        jdbc.update("delete from event_occurrence where event_id = ? and original_start > ?", event.getId(),
+                LocalDate.of(2028, 1, 1).atStartOfDay());
+        assertThat(feedOf(event)).extracting(date -> date.getStartsAt().toLocalDate())
+                .doesNotContain(LocalDate.of(2028, 3, 13));
+
+        datesBackfill.run(new DefaultApplicationArguments());
+
+        assertThat(feedOf(event)).extracting(date -> date.getStartsAt().toLocalDate())
+                .endsWith(LocalDate.of(2028, 2, 14), LocalDate.of(2028, 3, 13));
+    }
+
+    @Test
+    void closedPeriodDoesNotCountEither() {
+        LocalDate first = LocalDate.of(2026, 12, 23);
+        EventDraft draft = weekly(first, null, EnumSet.of(DayOfWeek.WEDNESDAY));
+        draft.setRecurrence(new Recurrence(Recurrence.Pattern.WEEKLY, 1, EnumSet.of(DayOfWeek.WEDNESDAY), 0, 0, null,
+                4));
+        draft.setSkipFrom(LocalDate.of(2026, 12, 28));
+        draft.setSkipTo(LocalDate.of(2027, 1, 4));
+        Event event = publish(draft);
+
+        assertThat(events.publicPlan(event.getId())).filteredOn(date -> date.skip() == null)
+                .extracting(date -> date.start().toLocalDate()).containsExactly(first, LocalDate.of(2027, 1, 6),
+                        LocalDate.of(2027, 1, 13), LocalDate.of(2027, 1, 20));
+    }
+
+    @Test
+    void countThatSkippedDaysPushBeyondFiveYearsIsRefused() {
+        LocalDate first = LocalDate.of(2027, 1, 6);
+        EventDraft draft = weekly(first, null, EnumSet.of(DayOfWeek.WEDNESDAY));
+        // 261 Wednesdays fit in five years; a two-month break pushes the 258th held beyond them.
+        draft.setRecurrence(new Recurrence(Recurrence.Pattern.WEEKLY, 1, EnumSet.of(DayOfWeek.WEDNESDAY), 0, 0, null,
+                258));
+        draft.setSkipFrom(LocalDate.of(2027, 7, 1));
+        draft.setSkipTo(LocalDate.of(2027, 8, 31));
+
+        assertRuleRefused(draft, "series.validation.too-many");
     }
 
     @Test

@@ -148,6 +148,29 @@ class CalendarCorrectnessTest {
     }
 
     @Test
+    void countedSeriesShowsInACalendarAppTheDatesHeldWithTheSkippedHolidaysLeftOut() {
+        // 毎月 第2月曜日, 12回, 祝日は休み: 11 October 2027 and 10 January 2028 are holidays, so the twelfth date
+        // held is 13 March 2028.
+        LocalDateTime start = LocalDate.of(2027, 2, 8).atTime(10, 0);
+        Event event = publishSeries("第2月曜サロン", start, new Recurrence(Recurrence.Pattern.MONTHLY_WEEKDAY, 1,
+                EnumSet.of(DayOfWeek.MONDAY), 2, 0, null, 12), true, null, null);
+
+        String downloaded = calendars.forEvent(event.getId(), texts()).orElseThrow();
+        String subscribed = calendars.forQuery(queryForKind(), texts(), today);
+
+        Set<Slot> app = expand(downloaded, CalendarFeed.eventUid(event));
+        assertThat(app).hasSize(12).first().isEqualTo(new Slot(start, start.plusHours(2)));
+        assertThat(app).last().isEqualTo(new Slot(LocalDate.of(2028, 3, 13).atTime(10, 0),
+                LocalDate.of(2028, 3, 13).atTime(12, 0)));
+        Set<Slot> feed = feedDates(event);
+        assertThat(app.stream().filter(slot -> slot.start().isAfter(LocalDateTime.now(TOKYO))).toList())
+                .as("what the feed lists of it").containsExactlyElementsOf(feed);
+        assertThat(expand(subscribed, CalendarFeed.eventUid(event))).isEqualTo(app);
+        assertThat(unfolded(downloaded)).contains("COUNT=14").contains(local(LocalDate.of(2027, 10, 11).atTime(10, 0)))
+                .contains(local(LocalDate.of(2028, 1, 10).atTime(10, 0)));
+    }
+
+    @Test
     void untilIsWrittenInUtcAndStartsCarryTheTokyoZone() {
         LocalDateTime start = today.plusDays(3).atTime(9, 30);
         LocalDate until = today.plusDays(3).plusWeeks(4);

@@ -11,12 +11,14 @@ import com.vaadin.flow.component.html.Span;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.PlainText;
 import jp.kosodatehub.events.Event;
+import jp.kosodatehub.events.OccurrencePlan;
 import jp.kosodatehub.events.Recurrence;
 
 /**
@@ -89,8 +91,25 @@ class EventDetails extends Div {
             case MONTHLY_DAY -> getTranslation("series.describe.monthly-day", rule.dayOfMonth());
         };
         String end = rule.until() != null ? getTranslation("series.describe.until", Formats.date(rule.until(), locale))
-                : getTranslation("series.describe.count", rule.count());
+                : count(event, locale);
         return pattern + " " + time + " " + end;
+    }
+
+    /**
+     * 全12回 means twelve dates held: the page says so, with the last date, and how many days off the series runs
+     * on past, so nobody counts the holidays twice.
+     */
+    private String count(Event event, Locale locale) {
+        List<OccurrencePlan.Entry> plan = OccurrencePlan.expand(event.getStartsAt(), event.getEndsAt(),
+                event.getRecurrenceRule(), event.isSkipHolidays(), event.getSkipFrom(), event.getSkipTo());
+        List<OccurrencePlan.Entry> held = plan.stream().filter(date -> date.skip() == null).toList();
+        if (held.isEmpty()) {
+            return getTranslation("series.describe.count", event.getRecurrence().count(), "");
+        }
+        String last = Formats.date(held.getLast().start().toLocalDate(), locale);
+        int skipped = plan.size() - held.size();
+        return skipped == 0 ? getTranslation("series.describe.count", held.size(), last)
+                : getTranslation("series.describe.count-skipped", held.size(), last, skipped);
     }
 
     private Component where(Event event, Locale locale) {

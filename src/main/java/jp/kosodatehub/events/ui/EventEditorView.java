@@ -238,6 +238,7 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         EventService.SeriesChange change = Feedback.attempt(this, () -> events.previewDates(draft), form.fields(),
                 this::reload);
         if (change == null) {
+            form.bringFirstRefusedIntoView();
             return;
         }
         if (!change.changesDates()) {
@@ -278,6 +279,7 @@ class EventEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         Event saved = Conflicts.attempt(this, audit, "Event", draft.getId(), draft.getVersion(),
                 () -> events.save(draft), form.fields(), this::reload);
         if (saved == null) {
+            form.bringFirstRefusedIntoView();
             return;
         }
         if (submit) {

@@ -1,7 +1,9 @@
 package jp.kosodatehub.events.ui;
 
 import java.util.function.Function;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,6 +26,8 @@ import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -64,7 +68,7 @@ class EventForm extends Div {
     final CheckboxGroup<TargetGroup> targetGroups = new CheckboxGroup<>();
     final CheckboxGroup<Facility> facilities = new CheckboxGroup<>();
     final MultiSelectComboBox<InitiativeChoice> initiatives = new MultiSelectComboBox<>();
-    final RepeatFields repeat = new RepeatFields(startsAt::getValue);
+    final RepeatFields repeat = new RepeatFields(startsAt::getValue, this::moveStartTo);
     final Checkbox free = new Checkbox();
     final IntegerField feeYen = new IntegerField();
     final Checkbox bookingRequired = new Checkbox();
@@ -351,8 +355,43 @@ class EventForm extends Div {
             fireEvent(new SaveEvent(this, draft, submit));
         } else {
             binder.validate();
+            bringFirstRefusedIntoView();
             jp.kosodatehub.base.ui.Feedback.error(getTranslation("error.check-fields"));
         }
+    }
+
+    /**
+     * The form is longer than a phone's screen: the first field refused, by the form or by the service, is
+     * scrolled into view and focused, so the user sees its message instead of a field off screen.
+     */
+    void bringFirstRefusedIntoView() {
+        List<HasValidation> ordered = new ArrayList<>(List.of(organisation, title, kind, district, startsAt, endsAt,
+                venueName, venueAddress));
+        ordered.addAll(repeat.ordered());
+        ordered.addAll(List.of(ageBands, targetGroups, facilities, initiatives, feeYen, bookingHow, bookingDeadline,
+                capacity, contact, description));
+        ordered.stream().filter(HasValidation::isInvalid).findFirst().ifPresent(field -> {
+            if (field instanceof Component component) {
+                component.scrollIntoView();
+            }
+            if (field instanceof Focusable<?> focusable) {
+                focusable.focus();
+            }
+        });
+    }
+
+    /** Moves the first date to another day at the same time, its end with it. */
+    private void moveStartTo(LocalDate day) {
+        LocalDateTime start = startsAt.getValue();
+        if (start == null) {
+            return;
+        }
+        LocalDateTime moved = day.atTime(start.toLocalTime());
+        if (endsAt.getValue() != null) {
+            // The end first: set after the start, it would be checked against the new start while still old.
+            endsAt.setValue(moved.plus(Duration.between(start, endsAt.getValue())));
+        }
+        startsAt.setValue(moved);
     }
 
     Registration addSaveListener(com.vaadin.flow.component.ComponentEventListener<SaveEvent> listener) {

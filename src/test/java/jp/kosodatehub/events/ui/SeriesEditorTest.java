@@ -160,4 +160,125 @@ class SeriesEditorTest extends KaribuTest {
         assertThat(weekdays.getErrorMessage()).isEqualTo("最初の開催日時が繰り返しの曜日・日付と合っていません");
         assertThat(fixtures.as(member, () -> events.myEventsCount(Set.of()))).isZero();
     }
+
+    @SuppressWarnings("unchecked")
+    private void fillMonthlySeries(LocalDate day) {
+        UI.getCurrent().navigate("my/events/new");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("タイトル")), title);
+        _setValue(_get(Select.class, spec -> spec.withLabel("種類")), kind);
+        _setValue(_get(DateTimePicker.class, spec -> spec.withLabel("開始")), day.atTime(10, 0));
+        _setValue(_get(TextField.class, spec -> spec.withLabel("会場名")), "地区センター");
+        _setValue(_get(CheckboxGroup.class, spec -> spec.withLabel("対象年齢")), Set.of(AgeBand.AGE_0));
+        _setValue(_get(Select.class, spec -> spec.withLabel("繰り返し")), RepeatFields.Kind.MONTHLY_WEEKDAY);
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withLabel("終わり")), RepeatFields.End.COUNT);
+        _setValue(_get(IntegerField.class, spec -> spec.withLabel("回数")), 12);
+    }
+
+    private static String summary() {
+        return _get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withClasses("repeat-summary"))
+                .getText();
+    }
+
+    /** The script the server sends the browser for one component after this round trip. */
+    private static List<String> scriptsFor(com.vaadin.flow.component.Component component) {
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(script -> script.getOwner() == component.getElement().getNode())
+                .map(script -> script.getInvocation().getExpression()).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void summaryFollowsTheWeekOfTheMonthAtOnce() {
+        login(member);
+        fillMonthlySeries(LocalDate.of(2027, 1, 5));
+        assertThat(summary()).contains("毎月 第1火曜日");
+
+        _setValue(_get(Select.class, spec -> spec.withLabel("第何週")), 2);
+
+        assertThat(summary()).contains("毎月 第2火曜日").doesNotContain("第1");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void weekdayIsChosenAndTheFirstDateOnTheRuleIsOffered() {
+        login(member);
+        // 2026年12月1日 is a Tuesday: 第2月曜 was chosen, whose first date is 14 December.
+        fillMonthlySeries(LocalDate.of(2026, 12, 1));
+        Select<DayOfWeek> weekday = _get(Select.class, spec -> spec.withLabel("曜日"));
+        assertThat(weekday.getValue()).as("proposed from the first date").isEqualTo(DayOfWeek.TUESDAY);
+        _setValue(_get(Select.class, spec -> spec.withLabel("第何週")), 2);
+        _setValue(weekday, DayOfWeek.MONDAY);
+
+        assertThat(summary()).contains("毎月 第2月曜日");
+        String offer = BasicUtilsKt.get_textRecursively(_get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("repeat-suggestion")));
+        assertThat(offer).contains("2026年12月1日(火)").contains("2026年12月14日(月)");
+        _click(_get(Button.class, spec -> spec.withText("最初の開催日をこの日にする")));
+
+        assertThat(_get(DateTimePicker.class, spec -> spec.withLabel("開始")).getValue())
+                .isEqualTo(LocalDate.of(2026, 12, 14).atTime(10, 0));
+        assertThat(_get(DateTimePicker.class, spec -> spec.withLabel("終了")).getValue())
+                .as("the end moves with the start").isEqualTo(LocalDate.of(2026, 12, 14).atTime(12, 0));
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("repeat-suggestion")))
+                .as("the offer is gone once taken").isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("保存して提出")));
+
+        NotificationsKt.expectNotifications("公開しました");
+        assertThat(saved().getRecurrenceRule()).isEqualTo("FREQ=MONTHLY;BYDAY=2MO;COUNT=12");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void firstDateOffTheRuleIsRefusedAtTheWeekdayBroughtIntoViewAndFocused() {
+        login(member);
+        fillMonthlySeries(LocalDate.of(2026, 12, 1));
+        _setValue(_get(Select.class, spec -> spec.withLabel("第何週")), 2);
+        Select<DayOfWeek> weekday = _get(Select.class, spec -> spec.withLabel("曜日"));
+        _setValue(weekday, DayOfWeek.MONDAY);
+        scriptsFor(weekday);
+
+        _click(_get(Button.class, spec -> spec.withText("下書き保存")));
+
+        assertThat(weekday.isInvalid()).isTrue();
+        assertThat(weekday.getErrorMessage()).isEqualTo("最初の開催日時が繰り返しの曜日・日付と合っていません");
+        assertThat(scriptsFor(weekday)).anySatisfy(script -> assertThat(script).contains("scrollIntoView"))
+                .anySatisfy(script -> assertThat(script).contains("focus("));
+        assertThat(fixtures.as(member, () -> events.myEventsCount(Set.of()))).isZero();
+    }
+
+    @Test
+    void emptyTitleIsBroughtIntoViewAndFocused() {
+        login(member);
+        fillWeeklySeries(3);
+        TextField titleField = _get(TextField.class, spec -> spec.withLabel("タイトル"));
+        _setValue(titleField, "");
+        scriptsFor(titleField);
+
+        _click(_get(Button.class, spec -> spec.withText("下書き保存")));
+
+        assertThat(titleField.isInvalid()).isTrue();
+        assertThat(scriptsFor(titleField)).anySatisfy(script -> assertThat(script).contains("scrollIntoView"))
+                .anySatisfy(script -> assertThat(script).contains("focus("));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void countSaysItCountsDatesHeldAndEditorAndPublicPageAgreeOnTwelve() {
+        login(member);
+        // 第2月曜, 12回, 祝日は休み: 11 October 2027 and 10 January 2028 fall out, so the twelfth is 13 March 2028.
+        fillMonthlySeries(LocalDate.of(2027, 2, 8));
+        assertThat(_get(IntegerField.class, spec -> spec.withLabel("回数")).getHelperText())
+                .contains("休む日は数えず");
+        assertThat(summary()).contains("全12回開催、最終回は2028年3月13日(月)です").contains("休む2日は回数に数えません");
+        _click(_get(Button.class, spec -> spec.withText("保存して提出")));
+        Event event = saved();
+
+        logout();
+        UI.getCurrent().navigate("events/" + event.getId());
+        String facts = BasicUtilsKt.get_textRecursively(_get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withClasses("event-facts")));
+        assertThat(facts).contains("毎月 第2月曜日").contains("全12回開催・最終回 2028年3月13日(月)")
+                .contains("祝日・休止期間の2日は休みで、回数に数えません").doesNotContain("全10回");
+    }
 }
