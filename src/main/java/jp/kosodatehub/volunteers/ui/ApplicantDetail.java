@@ -252,6 +252,9 @@ class ApplicantDetail extends Dialog {
         if (recorded != null) {
             hours.clear();
             role.clear();
+            // Emptying a required field validates it: the next entry should start clean, not flagged as missing.
+            hours.setInvalid(false);
+            role.setInvalid(false);
             Feedback.success(getTranslation("volunteer.pipeline.activity.recorded"));
             reload();
             changed();
