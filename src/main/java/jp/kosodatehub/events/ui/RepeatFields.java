@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.events.EventDraft;
 import jp.kosodatehub.events.EventRules;
@@ -41,11 +42,11 @@ class RepeatFields extends Div {
     final CheckboxGroup<DayOfWeek> weekdays = new CheckboxGroup<>();
     final Select<Integer> nth = new Select<>();
     final RadioButtonGroup<End> end = new RadioButtonGroup<>();
-    final DatePicker until = new DatePicker();
+    final DatePicker until = ComponentTexts.texts(new DatePicker());
     final IntegerField count = new IntegerField();
     final Checkbox skipHolidays = new Checkbox();
-    final DatePicker skipFrom = new DatePicker();
-    final DatePicker skipTo = new DatePicker();
+    final DatePicker skipFrom = ComponentTexts.texts(new DatePicker());
+    final DatePicker skipTo = ComponentTexts.texts(new DatePicker());
     private final Paragraph summary = new Paragraph();
     private final Supplier<LocalDateTime> start;
 
