@@ -19,6 +19,10 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+    /** Who an entry names when nobody was logged in: the application itself (jobs, start-up) or a visitor. */
+    public static final String SYSTEM = "system";
+    public static final String ANONYMOUS = "anonymous";
+
     @Id
     private Long id;
 

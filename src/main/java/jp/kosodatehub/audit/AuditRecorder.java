@@ -197,9 +197,9 @@ final class AuditRecorder implements PostInsertEventListener, PostUpdateEventLis
             accountId = user.accountId();
             username = user.getUsername();
         } else if (auth instanceof AnonymousAuthenticationToken) {
-            username = "anonymous";
+            username = AuditEntry.ANONYMOUS;
         } else {
-            username = "system";
+            username = AuditEntry.SYSTEM;
         }
         Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SQL)) {

@@ -28,6 +28,7 @@ import jp.kosodatehub.audit.AuditEntry;
 import jp.kosodatehub.audit.AuditFilter;
 import jp.kosodatehub.audit.AuditService;
 import jp.kosodatehub.audit.FieldChange;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.security.Roles;
 
@@ -44,8 +45,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private final Select<String> what = new Select<>();
     private final TextField id = new TextField();
     private final TextField who = new TextField();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = ComponentTexts.texts(new DatePicker());
+    private final DatePicker to = ComponentTexts.texts(new DatePicker());
     private final TextField text = new TextField();
     private final Div detail = new Div();
     private final ConfigurableFilterDataProvider<AuditEntry, Void, AuditFilter> entries;
@@ -90,7 +91,8 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
         Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
         grid.addColumn(entry -> Formats.timestamp(entry.getAt())).setHeader(getTranslation("audit.column.when"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::getUsername).setHeader(getTranslation("audit.column.who")).setAutoWidth(true);
+        grid.addColumn(entry -> AuditTexts.who(this, entry)).setHeader(getTranslation("audit.column.who"))
+                .setAutoWidth(true);
         grid.addColumn(entry -> AuditTexts.entity(this, entry.getEntityType()))
                 .setHeader(getTranslation("audit.column.what")).setAutoWidth(true);
         grid.addColumn(entry -> entry.getEntityId() == null ? "" : String.valueOf(entry.getEntityId()))
@@ -157,7 +159,7 @@ class AuditLogView extends VerticalLayout implements HasDynamicTitle {
                 entry.getEntityId() == null ? "" : String.valueOf(entry.getEntityId()),
                 getTranslation(entry.getAction().translationKey()))),
                 new Paragraph(getTranslation("audit.detail.by", Formats.timestamp(entry.getAt()),
-                        entry.getUsername())));
+                        AuditTexts.who(this, entry))));
         UnorderedList list = new UnorderedList();
         list.addClassName("audit-changes");
         for (FieldChange change : entry.getChanges()) {

@@ -2,6 +2,7 @@ package jp.kosodatehub.base.i18n;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ class PageLanguage implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> {
             var ui = init.getUI();
             ui.getElement().executeJs("document.documentElement.lang = $0", ui.getLocale().getLanguage());
+            ComponentTexts.connectionTexts(ui);
         });
     }
 }

@@ -2,7 +2,6 @@ package jp.kosodatehub.base.ui;
 
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
-import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -53,6 +52,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         this.currentUser = currentUser;
         this.authentication = authentication;
         setPrimarySection(Section.NAVBAR);
+        ComponentTexts.texts(this);
 
         Anchor brand = new Anchor("", properties.networkName());
         brand.addClassName("brand");
@@ -78,7 +78,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             right.add(who, logout);
             addToDrawer(menu(user));
-            addToNavbar(new DrawerToggle());
+            addToNavbar(ComponentTexts.drawerToggle(getLocale()));
         }
         // A header element: the banner landmark, so everything on the page sits in a landmark (header or main).
         Header header = new Header(brandBox, right);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.TextStyle;
@@ -78,19 +79,19 @@ class EventDetails extends Div {
     }
 
     /** A series in words, as a flyer would put it: 毎週火曜日 10:00〜12:00（2027年5月25日まで）. */
-    private String describeSeries(Event event, Locale locale) {
+    static String describeSeries(Event event, Locale locale) {
         Recurrence rule = event.getRecurrence();
         String time = Formats.times(event.getStartsAt(), event.getEndsAt(), locale);
         String days = rule.days().stream().sorted(Comparator.comparingInt(day -> day.getValue() % 7))
                 .map(day -> day.getDisplayName(TextStyle.SHORT, locale)).collect(Collectors.joining("・"));
         String pattern = switch (rule.pattern()) {
-            case WEEKLY -> rule.interval() == 1 ? getTranslation("series.describe.weekly", days)
-                    : getTranslation("series.describe.every-weeks", rule.interval(), days);
-            case MONTHLY_WEEKDAY -> rule.nth() == -1 ? getTranslation("series.describe.monthly-last", days)
-                    : getTranslation("series.describe.monthly-nth", rule.nth(), days);
-            case MONTHLY_DAY -> getTranslation("series.describe.monthly-day", rule.dayOfMonth());
+            case WEEKLY -> rule.interval() == 1 ? text(locale, "series.describe.weekly", days)
+                    : text(locale, "series.describe.every-weeks", rule.interval(), days);
+            case MONTHLY_WEEKDAY -> rule.nth() == -1 ? text(locale, "series.describe.monthly-last", days)
+                    : text(locale, "series.describe.monthly-nth", rule.nth(), days);
+            case MONTHLY_DAY -> text(locale, "series.describe.monthly-day", rule.dayOfMonth());
         };
-        String end = rule.until() != null ? getTranslation("series.describe.until", Formats.date(rule.until(), locale))
+        String end = rule.until() != null ? text(locale, "series.describe.until", Formats.date(rule.until(), locale))
                 : count(event, locale);
         return pattern + " " + time + " " + end;
     }
@@ -99,17 +100,21 @@ class EventDetails extends Div {
      * 全12回 means twelve dates held: the page says so, with the last date, and how many days off the series runs
      * on past, so nobody counts the holidays twice.
      */
-    private String count(Event event, Locale locale) {
+    private static String count(Event event, Locale locale) {
         List<OccurrencePlan.Entry> plan = OccurrencePlan.expand(event.getStartsAt(), event.getEndsAt(),
                 event.getRecurrenceRule(), event.isSkipHolidays(), event.getSkipFrom(), event.getSkipTo());
         List<OccurrencePlan.Entry> held = plan.stream().filter(date -> date.skip() == null).toList();
         if (held.isEmpty()) {
-            return getTranslation("series.describe.count", event.getRecurrence().count(), "");
+            return text(locale, "series.describe.count", event.getRecurrence().count(), "");
         }
         String last = Formats.date(held.getLast().start().toLocalDate(), locale);
         int skipped = plan.size() - held.size();
-        return skipped == 0 ? getTranslation("series.describe.count", held.size(), last)
-                : getTranslation("series.describe.count-skipped", held.size(), last, skipped);
+        return skipped == 0 ? text(locale, "series.describe.count", held.size(), last)
+                : text(locale, "series.describe.count-skipped", held.size(), last, skipped);
+    }
+
+    private static String text(Locale locale, String key, Object... params) {
+        return I18NProvider.translate(locale, key, params);
     }
 
     private Component where(Event event, Locale locale) {

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.base.validation.TextRules;
@@ -59,8 +60,8 @@ class EventForm extends Div {
     final ComboBox<Organisation> organisation = new ComboBox<>();
     final TextField title = new TextField();
     final Select<EventKind> kind = new Select<>();
-    final DateTimePicker startsAt = new DateTimePicker();
-    final DateTimePicker endsAt = new DateTimePicker();
+    final DateTimePicker startsAt = ComponentTexts.texts(new DateTimePicker());
+    final DateTimePicker endsAt = ComponentTexts.texts(new DateTimePicker());
     final TextField venueName = new TextField();
     final TextField venueAddress = new TextField();
     final Select<District> district = new Select<>();
@@ -233,7 +234,7 @@ class EventForm extends Div {
                     .setMaxErrorMessage(dateRange).setBadInputErrorMessage(badDate)
                     .setIncompleteInputErrorMessage(badDate));
         }
-        bookingDeadline.setI18n(new DatePicker.DatePickerI18n().setMinErrorMessage(dateRange)
+        bookingDeadline.setI18n(ComponentTexts.datePicker(getLocale()).setMinErrorMessage(dateRange)
                 .setMaxErrorMessage(dateRange).setBadInputErrorMessage(badDate));
         capacity.setI18n(new IntegerField.IntegerFieldI18n()
                 .setMinErrorMessage(getTranslation("event.validation.capacity-range"))

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.events.AgeBand;
 import jp.kosodatehub.events.EventFilter;
 import jp.kosodatehub.events.Facility;
@@ -85,8 +86,8 @@ class FeedFilterForm extends Div {
     private final class MoreFilters implements Serializable {
 
         private final Select<EventKind> kind = new Select<>();
-        private final DatePicker from = new DatePicker();
-        private final DatePicker to = new DatePicker();
+        private final DatePicker from = ComponentTexts.texts(new DatePicker());
+        private final DatePicker to = ComponentTexts.texts(new DatePicker());
         private final Select<TargetGroup> group = new Select<>();
         private final CheckboxGroup<Facility> facilities = new CheckboxGroup<>();
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.validation.TextRules;
 import jp.kosodatehub.events.EventLimits;
@@ -23,8 +24,8 @@ class MoveDateDialog extends Dialog {
                 com.vaadin.flow.component.HasValidation> fields);
     }
 
-    final DateTimePicker start = new DateTimePicker();
-    final DateTimePicker end = new DateTimePicker();
+    final DateTimePicker start = ComponentTexts.texts(new DateTimePicker());
+    final DateTimePicker end = ComponentTexts.texts(new DateTimePicker());
     final TextArea reason = new TextArea();
 
     MoveDateDialog(EventOccurrence date, Mover mover) {

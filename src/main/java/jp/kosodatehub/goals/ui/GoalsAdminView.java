@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import jp.kosodatehub.audit.AuditService;
 import jp.kosodatehub.audit.ui.Conflicts;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.TitleBar;
@@ -186,8 +187,9 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
 
     private void configureTree() {
         tree.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // Not sortable: the plan's order is its numbering, and the grid would name the sorter in English.
         tree.addHierarchyColumn(this::label).setKey("title").setHeader(getTranslation("goals.edit.column.title"))
-                .setFlexGrow(4);
+                .setFlexGrow(4).setSortable(false);
         tree.addColumn(this::typeLabel).setKey("type").setHeader(getTranslation("goals.edit.column.type"))
                 .setAutoWidth(true).setFlexGrow(0);
         tree.addColumn(this::detail).setKey("detail").setHeader(getTranslation("goals.edit.column.detail"))
@@ -362,7 +364,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openNote(TargetImage image) {
-        DatePicker date = new DatePicker(getTranslation("goals.edit.note.date"), LocalDate.now(Formats.JAPAN));
+        DatePicker date = ComponentTexts.texts(new DatePicker(getTranslation("goals.edit.note.date"),
+                LocalDate.now(Formats.JAPAN)));
         date.setLocale(getLocale());
         TextArea text = new TextArea(getTranslation("goals.edit.note.text"));
         openEditor("goals.edit.note.new", Map.of("date", date, "text", text),
@@ -380,7 +383,8 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
         Select<Direction> direction = enumSelect("goals.edit.indicator.direction", Direction.values(),
                 Direction::translationKey);
         BigDecimalField baselineValue = new BigDecimalField(getTranslation("goals.edit.indicator.baseline-value"));
-        DatePicker baselineDate = new DatePicker(getTranslation("goals.edit.indicator.baseline-date"));
+        DatePicker baselineDate = ComponentTexts.texts(new DatePicker(
+                getTranslation("goals.edit.indicator.baseline-date")));
         baselineDate.setLocale(getLocale());
         BigDecimalField targetValue = new BigDecimalField(getTranslation("goals.edit.indicator.target-value"));
         IntegerField targetYear = new IntegerField(getTranslation("goals.edit.indicator.target-year"));
@@ -617,6 +621,7 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
             ImportOutcome outcome = runImport(part, new ByteArrayInputStream(data));
             ui.access(() -> showImport(outcome));
         }));
+        ComponentTexts.texts(upload);
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes("text/csv", ".csv");
         upload.setId("upload-" + part.name().toLowerCase(java.util.Locale.ROOT));

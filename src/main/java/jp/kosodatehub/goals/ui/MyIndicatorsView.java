@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.TitleBar;
@@ -128,7 +129,7 @@ class MyIndicatorsView extends VerticalLayout implements HasDynamicTitle {
         dialog.setWidth("36rem");
         dialog.setMaxWidth("100%");
 
-        DatePicker date = new DatePicker(getTranslation("goals.edit.result.date"));
+        DatePicker date = ComponentTexts.texts(new DatePicker(getTranslation("goals.edit.result.date")));
         date.setLocale(getLocale());
         date.setMax(LocalDate.now(Formats.JAPAN));
         Select<String> breakdown = new Select<>();

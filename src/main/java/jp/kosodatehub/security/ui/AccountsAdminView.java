@@ -24,9 +24,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 import java.util.Map;
 import jp.kosodatehub.base.ui.Badge;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
-import jp.kosodatehub.base.ui.TitleBar;
 import jp.kosodatehub.base.ui.Formats;
+import jp.kosodatehub.base.ui.TitleBar;
 import jp.kosodatehub.organisations.Organisation;
 import jp.kosodatehub.organisations.OrganisationService;
 import jp.kosodatehub.security.Account;
@@ -178,7 +179,7 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
                 organisation.clear();
             }
         });
-        PasswordField password = new PasswordField(getTranslation("admin.account.password"));
+        PasswordField password = ComponentTexts.texts(new PasswordField(getTranslation("admin.account.password")));
         password.setHelperText(getTranslation("admin.account.password-helper"));
         password.setMaxLength(PasswordPolicy.MAX_BYTES);
         password.setRequiredIndicatorVisible(true);
@@ -222,7 +223,8 @@ class AccountsAdminView extends VerticalLayout implements HasDynamicTitle {
         dialog.setWidth("30rem");
         dialog.setMaxWidth("100%");
 
-        PasswordField password = new PasswordField(getTranslation("admin.account.new-password"));
+        PasswordField password = ComponentTexts.texts(new PasswordField(
+                getTranslation("admin.account.new-password")));
         password.setHelperText(getTranslation("admin.account.password-helper"));
         password.setMaxLength(PasswordPolicy.MAX_BYTES);
         password.setRequiredIndicatorVisible(true);

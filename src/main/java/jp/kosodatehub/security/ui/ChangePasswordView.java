@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.security.AccountService;
 import jp.kosodatehub.security.PasswordPolicy;
@@ -21,9 +22,9 @@ import jp.kosodatehub.security.PasswordPolicy;
 class ChangePasswordView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient AccountService accounts;
-    private final PasswordField current = new PasswordField();
-    private final PasswordField newPassword = new PasswordField();
-    private final PasswordField repeat = new PasswordField();
+    private final PasswordField current = ComponentTexts.texts(new PasswordField());
+    private final PasswordField newPassword = ComponentTexts.texts(new PasswordField());
+    private final PasswordField repeat = ComponentTexts.texts(new PasswordField());
 
     ChangePasswordView(AccountService accounts) {
         this.accounts = accounts;

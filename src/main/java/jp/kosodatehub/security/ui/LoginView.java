@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Set;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.security.LoginProperties;
 
 @Route(value = "login", autoLayout = false)
@@ -30,6 +31,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
+        ComponentTexts.revealLabel(form);
         Paragraph hint = new Paragraph(getTranslation("login.hint"));
         hint.addClassName("login-hint");
         Anchor feed = new Anchor("", getTranslation("login.to-feed"));
@@ -38,18 +40,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private LoginI18n i18n() {
-        LoginI18n i18n = LoginI18n.createDefault();
-        LoginI18n.Form texts = i18n.getForm();
-        texts.setTitle(getTranslation("login.title"));
-        texts.setUsername(getTranslation("login.username"));
-        texts.setPassword(getTranslation("login.password"));
-        texts.setSubmit(getTranslation("login.submit"));
-        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
-        error.setUsername(getTranslation("login.error.username"));
-        error.setPassword(getTranslation("login.error.password"));
-        return i18n;
+        return ComponentTexts.login(getLocale());
     }
 
     /** LoginFailureHandler and LoginThrottleFilter say why a login was refused: ?error, ?locked or ?throttled. */

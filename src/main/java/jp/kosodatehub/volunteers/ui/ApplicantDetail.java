@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.kosodatehub.base.ui.Badge;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.PlainText;
@@ -41,7 +42,7 @@ class ApplicantDetail extends Dialog {
     private Applicant applicant;
     private final Div content = new Div();
     private final TextArea noteText = new TextArea();
-    private final DatePicker date = new DatePicker();
+    private final DatePicker date = ComponentTexts.texts(new DatePicker());
     private final BigDecimalField hours = new BigDecimalField();
     private final TextField role = new TextField();
 
@@ -252,6 +253,9 @@ class ApplicantDetail extends Dialog {
         if (recorded != null) {
             hours.clear();
             role.clear();
+            // Emptying a required field validates it: the next entry should start clean, not flagged as missing.
+            hours.setInvalid(false);
+            role.setInvalid(false);
             Feedback.success(getTranslation("volunteer.pipeline.activity.recorded"));
             reload();
             changed();
@@ -263,7 +267,7 @@ class ApplicantDetail extends Dialog {
     }
 
     private void confirmErase() {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.confirmDialog(getLocale());
         confirm.setHeader(getTranslation("volunteer.privacy.erase.title"));
         confirm.setText(getTranslation("volunteer.privacy.erase.explanation"));
         confirm.setCancelable(true);

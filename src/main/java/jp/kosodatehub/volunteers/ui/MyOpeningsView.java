@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import jp.kosodatehub.base.ui.Badge;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.MainLayout;
 import jp.kosodatehub.base.ui.TitleBar;
@@ -158,7 +159,7 @@ class MyOpeningsView extends VerticalLayout implements HasDynamicTitle {
                 run.run();
                 return;
             }
-            ConfirmDialog confirm = new ConfirmDialog();
+            ConfirmDialog confirm = ComponentTexts.confirmDialog(getLocale());
             confirm.setHeader(getTranslation(confirmKey + "title"));
             confirm.setText(getTranslation(confirmKey + "explanation"));
             confirm.setCancelable(true);

@@ -18,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
 import jp.kosodatehub.base.ui.Badge;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.ui.TitleBar;
@@ -164,7 +165,7 @@ class MyStoriesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmWithdraw() {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.confirmDialog(getLocale());
         confirm.setHeader(getTranslation("volunteer.story.withdraw.title"));
         confirm.setText(getTranslation("volunteer.story.withdraw.explanation"));
         confirm.setCancelable(true);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import jp.kosodatehub.audit.AuditService;
 import jp.kosodatehub.audit.ui.Conflicts;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.MainLayout;
 import jp.kosodatehub.base.ui.PlainText;
@@ -147,7 +148,7 @@ class OpeningEditorView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void confirm(String titleKey, String textKey, String confirmKey, String doneKey,
                          Supplier<Opening> action) {
-        ConfirmDialog confirm = new ConfirmDialog();
+        ConfirmDialog confirm = ComponentTexts.confirmDialog(getLocale());
         confirm.setHeader(getTranslation(titleKey));
         confirm.setText(getTranslation(textKey));
         confirm.setCancelable(true);

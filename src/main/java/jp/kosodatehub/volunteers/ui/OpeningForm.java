@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.ui.Formats;
 import jp.kosodatehub.base.validation.TextRules;
@@ -105,7 +106,7 @@ class OpeningForm extends Div {
         schedule.addValueChangeListener(change -> showSchedule());
         onDate.setLabel(getTranslation("volunteer.opening.field.on-date"));
         onDate.setMin(today);
-        onDate.setI18n(new DatePicker.DatePickerI18n()
+        onDate.setI18n(ComponentTexts.datePicker(getLocale())
                 .setMinErrorMessage(getTranslation("volunteer.opening.validation.date-past"))
                 .setBadInputErrorMessage(getTranslation("validation.bad-date")));
         startTime.setLabel(getTranslation("volunteer.opening.field.start-time"));

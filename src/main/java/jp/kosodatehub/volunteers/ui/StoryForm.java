@@ -25,6 +25,7 @@ import com.vaadin.flow.shared.Registration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import jp.kosodatehub.base.ui.ComponentTexts;
 import jp.kosodatehub.base.ui.Feedback;
 import jp.kosodatehub.base.validation.InvalidInputException;
 import jp.kosodatehub.base.validation.TextRules;
@@ -124,7 +125,7 @@ class StoryForm extends Div {
             fireEvent(new PhotoEvent(this, bytes));
         }));
         upload.addFileRejectedListener(rejected -> Feedback.error(rejected.getErrorMessage()));
-        UploadI18N i18n = new UploadI18N();
+        UploadI18N i18n = ComponentTexts.upload(getLocale());
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("volunteer.story.photo-choose")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("volunteer.story.photo-drop")));
         i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("volunteer.story.photo-too-large"))

@@ -66,6 +66,25 @@ class AuditLogViewTest extends KaribuTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void entriesMadeByTheApplicationReadInJapaneseWithEveryFieldNamed() {
+        Organisation created = fixtures.organisation("audit-by-app", false);
+        login(fixtures.coordinator());
+        UI.getCurrent().navigate("admin/audit");
+
+        _setValue(_get(Select.class, spec -> spec.withLabel("対象")), "Organisation");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("番号（ID）")), String.valueOf(created.getId()));
+
+        Grid<AuditEntry> grid = _get(Grid.class);
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(String.join(" ", GridKt._getFormattedRow(grid, 0))).contains("システム", "有効", "名前")
+                .doesNotContain(AuditEntry.SYSTEM, "active");
+        grid.select(GridKt._get(grid, 0));
+        String detail = BasicUtilsKt.get_textRecursively(_get(Div.class, spec -> spec.withClasses("audit-detail")));
+        assertThat(detail).contains("システム", "有効").doesNotContain(AuditEntry.SYSTEM, "active");
+    }
+
+    @Test
     void membersAreRefusedTheAuditTrail() {
         login(member);
 

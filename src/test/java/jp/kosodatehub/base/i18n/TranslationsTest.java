@@ -150,6 +150,17 @@ class TranslationsTest {
     }
 
     @Test
+    void expectantParentsReadTheSameAsAgeBandAndAsTargetGroup() {
+        String ageBand = AgeBand.PRENATAL.translationKey();
+        String targetGroup = TargetGroup.EXPECTANT_PARENTS.translationKey();
+
+        assertThat(japanese.getProperty(ageBand)).isEqualTo(japanese.getProperty(targetGroup))
+                // The order the network writes in its own guideline (金沢区子育て支援の協働の指針, 第5期).
+                .isEqualTo("プレパパ・プレママ");
+        assertThat(english.getProperty(ageBand)).isEqualTo(english.getProperty(targetGroup));
+    }
+
+    @Test
     void placeholdersMatchBetweenLanguages() {
         Map<String, String> mismatches = new TreeMap<>();
         for (String key : japanese.stringPropertyNames()) {

@@ -151,6 +151,32 @@ class PipelineViewTest extends KaribuTest {
     }
 
     @Test
+    void afterRecordingTheEmptiedFormIsReadyForTheNextEntryWithoutErrors() {
+        Applicant active = volunteers.applicant(opening, TestFixtures.unique("渡辺"), null, ApplicantStatus.ACTIVE,
+                Instant.now().minus(Duration.ofDays(1)));
+        login(member);
+        UI.getCurrent().navigate("my/volunteers");
+        @SuppressWarnings("unchecked")
+        Grid<Applicant> grid = _get(Grid.class);
+        _setValue(_get(CheckboxGroup.class, spec -> spec.withLabel("状態")), Set.of(ApplicantStatus.ACTIVE));
+        GridKt._clickItem(grid, 0);
+
+        BigDecimalField hours = _get(BigDecimalField.class, spec -> spec.withLabel("時間"));
+        TextField role = _get(TextField.class, spec -> spec.withLabel("担当した役割"));
+        _setValue(hours, new BigDecimal("1.5"));
+        _setValue(role, "受付");
+        _click(_get(Button.class, spec -> spec.withText("活動を記録")));
+        NotificationsKt.expectNotifications("活動を記録しました");
+
+        assertThat(applicants.totalHours(active.getId())).isEqualByComparingTo("1.5");
+        assertThat(hours.getValue()).isNull();
+        assertThat(hours.isInvalid()).as("the emptied hours field").isFalse();
+        assertThat(role.getValue()).isEmpty();
+        assertThat(role.isInvalid()).isFalse();
+        assertThat(_get(DatePicker.class, spec -> spec.withLabel("活動日")).isInvalid()).isFalse();
+    }
+
+    @Test
     void officeErasesOnePersonAfterConfirmingAndSeesItInTheAccessLog() {
         String coordinator = fixtures.coordinator();
         login(coordinator);
