@@ -2,6 +2,7 @@ package jp.kosodatehub.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import jp.kosodatehub.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection loginProtection) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection loginProtection,
+                                            RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
                 // Spring's error page: a refused request (400, 404) must reach the visitor as that answer, not as a
@@ -63,7 +65,11 @@ class SecurityConfig {
         // instead of the Vaadin view.
         http.formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler()));
         http.addFilterBefore(new LoginThrottleFilter(loginProtection), UsernamePasswordAuthenticationFilter.class);
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+        // Vaadin's configurer exempts its login page from the CSRF check, so a cross-site post could log a browser
+        // into the attacker's account (login CSRF). The token is required there too: Vaadin writes it into the
+        // page (meta _csrf) and its login form posts it. Vaadin's own requests keep their own token (UIDL).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/").enableCsrfConfiguration(false));
         return http.build();
     }
 
