@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -270,7 +272,40 @@ class HostileHttpTest {
         assertNoServerError(address, response);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/events", "/feeds/events.rss", "/feeds/events.atom", "/feeds/events.ics",
+            "/my/events", "/login", "/"})
+    void aRequestForAnotherHostIsRefusedAndNeverEchoed(String path) throws Exception {
+        for (String host : List.of("evil.example", "evil.example:8080", "localhost.evil.example",
+                "evil.example\tx", "")) {
+            String response = rawGet(path, host);
+
+            assertThat(response).as(host + " " + path).startsWith("HTTP/1.1 400");
+            assertThat(response.toLowerCase(Locale.ROOT)).as(host + " " + path)
+                    .doesNotContain("location:").doesNotContain("evil.example");
+        }
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+        for (String address : List.of("/error", "/error?status=500", "/error/x")) {
+            HttpResponse<String> response = get(address);
+
+            assertThat(response.statusCode()).as(address).isEqualTo(404);
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** A GET with exactly this Host header, which Java's HTTP client would not send. */
+    private String rawGet(String path, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nAccept: */*\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
 
     private static void assertNoServerError(String address, HttpResponse<String> response) {
         String shown = address.length() > 200 ? address.substring(0, 200) + "…" : address;

@@ -66,11 +66,22 @@ class SecurityHeadersTest {
 
     @Test
     void redirectsBehindTheProxyStayOnHttpsAndTheProxysHost() throws Exception {
+        // The tests' public address is on localhost (kosodate.public-url), the host the proxy forwards.
         HttpResponse<String> response = browser().get("/my/events", HTTPS, "https",
-                "X-Forwarded-Host", "kosodate.example.jp");
+                "X-Forwarded-Host", "localhost");
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValue("https://kosodate.example.jp/login");
+        assertThat(response.headers().firstValue("Location")).hasValue("https://localhost/login");
+    }
+
+    @Test
+    void aProxyForwardingAnotherHostIsRefusedRatherThanRedirectedThere() throws Exception {
+        HttpResponse<String> response = browser().get("/my/events", HTTPS, "https",
+                "X-Forwarded-Host", "evil.example");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.body()).doesNotContain("evil.example");
     }
 
     private static void assertSecurityHeaders(HttpResponse<String> response) {
