@@ -7,6 +7,8 @@ import jp.kosodatehub.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -54,9 +56,8 @@ class SecurityConfig {
             });
             // X-Content-Type-Options: nosniff and HSTS are Spring Security's defaults; HSTS (one year, subdomains)
             // is written on secure requests only, which behind a TLS proxy needs the forwarded headers honoured.
-            // The CSP only restricts framing: Vaadin needs inline scripts and styles, so no script-src here.
+            // The Content-Security-Policy, with a nonce per response, is base.web.ContentSecurityPolicyFilter's.
             headers.frameOptions(frame -> frame.sameOrigin())
-                    .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'self'"))
                     .referrerPolicy(referrer -> referrer
                             .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
         });
@@ -71,6 +72,20 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/").enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /**
+     * Spring Security's password check, with the account's status (disabled, or its organisation deactivated)
+     * checked only after the password: a wrong password then gets the same answer, after the same bcrypt work, as
+     * an unknown name (which Spring compares against a dummy hash), so neither tells that the account exists.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
     }
 
     /** Delegating encoder: bcrypt today, and old hashes keep working if the default changes. */
