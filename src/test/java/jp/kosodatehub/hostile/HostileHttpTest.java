@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -293,6 +295,32 @@ class HostileHttpTest {
 
             assertThat(response.statusCode()).as(address).isEqualTo(404);
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMalformedUiIdIsRefusedWithOneWarningAndNoStackTrace(CapturedOutput output) throws Exception {
+        get("/");
+        get("/?v-r=init&location=&query=");
+        List<String> values = List.of("abc", "99999999999999", "-1", "%3Cscript%3E", "", "1%00", "0x1");
+
+        for (String value : values) {
+            for (String kind : List.of("uidl", "heartbeat")) {
+                String address = "/?v-r=" + kind + "&v-uiId=" + value;
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(address))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"rpc\":[],\"syncId\":0,\"clientId\":0}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertNoServerError(address, response);
+                assertThat(response.statusCode()).as(address).isBetween(400, 499);
+            }
+        }
+
+        assertThat(output.getAll()).doesNotContain("NumberFormatException").doesNotContain("\tat ")
+                .doesNotContainPattern("\\sERROR\\s");
+        assertThat(output.getAll().lines().filter(line -> line.contains("malformed v-uiId")))
+                .hasSize(values.size() * 2).allSatisfy(line -> assertThat(line).contains("WARN"));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
