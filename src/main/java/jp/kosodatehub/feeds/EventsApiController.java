@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.kosodatehub.base.AppProperties;
 import jp.kosodatehub.base.i18n.TranslationProvider;
+import jp.kosodatehub.base.web.PublicUrl;
 import jp.kosodatehub.reference.ReferenceDataService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Upcoming dates as JSON, filtered with the public feed's parameters, a page at a time. */
@@ -29,10 +29,11 @@ class EventsApiController {
     private final AppProperties app;
     private final FeedResponseCache cache;
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
 
     EventsApiController(EventsApi api, FeedValidators validators, ReferenceDataService reference,
                         TranslationProvider translations, AppProperties app, FeedResponseCache cache,
-                        JsonMapper json) {
+                        JsonMapper json, PublicUrl publicUrl) {
         this.api = api;
         this.validators = validators;
         this.reference = reference;
@@ -40,6 +41,7 @@ class EventsApiController {
         this.app = app;
         this.cache = cache;
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping("/api/events")
@@ -55,16 +57,16 @@ class EventsApiController {
             error.put("allowed", e.allowed());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(error);
         }
-        FeedTexts texts = new FeedTexts(translations, app, FeedLanguage.of(request), FeedController.baseUrl(), today);
+        FeedTexts texts = new FeedTexts(translations, app, FeedLanguage.of(request), publicUrl.base(), today);
         FeedValidators.Validators current = validators.of("json", query.normalised(), texts.locale(),
                 texts.baseUrl());
         if (HttpCaching.notModified(webRequest, response, current)) {
             return null;
         }
-        // The page links repeat the request's own address, so that is part of the key.
-        String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+        // The page links repeat the request's own path and query (at the public address), so that is part of the key.
+        String self = publicUrl.ofRequest(request).build().toUriString();
         byte[] body = cache.get(current.etag() + "\n" + self, () -> json.writeValueAsBytes(api.page(query, texts,
-                number -> ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(ApiQuery.PAGE, number)
+                number -> publicUrl.ofRequest(request).replaceQueryParam(ApiQuery.PAGE, number)
                         .build().toUriString())));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }

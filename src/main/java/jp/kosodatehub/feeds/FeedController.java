@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import jp.kosodatehub.base.AppProperties;
 import jp.kosodatehub.base.i18n.TranslationProvider;
+import jp.kosodatehub.base.web.PublicUrl;
 import jp.kosodatehub.reference.ReferenceDataService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Subscribable feeds of the public events (iCalendar, RSS, Atom) and single events as calendar files. The feeds
@@ -40,9 +40,11 @@ class FeedController {
     private final TranslationProvider translations;
     private final AppProperties app;
     private final FeedResponseCache cache;
+    private final PublicUrl publicUrl;
 
     FeedController(CalendarFeed calendars, NewsFeed news, FeedValidators validators, ReferenceDataService reference,
-                   TranslationProvider translations, AppProperties app, FeedResponseCache cache) {
+                   TranslationProvider translations, AppProperties app, FeedResponseCache cache,
+                   PublicUrl publicUrl) {
         this.calendars = calendars;
         this.news = news;
         this.validators = validators;
@@ -50,6 +52,7 @@ class FeedController {
         this.translations = translations;
         this.app = app;
         this.cache = cache;
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping("/feeds/events.ics")
@@ -114,7 +117,7 @@ class FeedController {
         if (HttpCaching.notModified(webRequest, response, current)) {
             return null;
         }
-        String self = ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+        String self = publicUrl.ofRequest(request).build().toUriString();
         // The body names its own address exactly as requested, so that is part of the key.
         return ResponseEntity.ok().contentType(type).body(cache.get(current.etag() + "\n" + self,
                 () -> utf8(news.write(format, query, texts, self, current.lastModified()))));
@@ -130,14 +133,6 @@ class FeedController {
 
     private FeedTexts texts(HttpServletRequest request, LocalDate today) {
         Locale locale = FeedLanguage.of(request);
-        return new FeedTexts(translations, app, locale, baseUrl(), today);
-    }
-
-    /**
-     * The address the client used. Behind a reverse proxy this is the public address only when the server reads
-     * the proxy's X-Forwarded-* headers (server.forward-headers-strategy), see the README.
-     */
-    static String baseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return new FeedTexts(translations, app, locale, publicUrl.base(), today);
     }
 }

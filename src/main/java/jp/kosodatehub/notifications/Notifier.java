@@ -46,7 +46,7 @@ class Notifier {
     private final ThreadPoolExecutor executor;
 
     Notifier(ObjectProvider<JavaMailSender> sender, AccountService accounts, TranslationProvider translations,
-             AppProperties properties, @Value("${kosodate.base-url:http://localhost:8080}") String baseUrl,
+             AppProperties properties, @Value("${kosodate.public-url:http://localhost:8080}") String baseUrl,
              @Value("${kosodate.mail.from:}") String from, Environment environment) {
         this.sender = sender.getIfAvailable(() -> MailSenders.fromEnvironment(environment));
         this.accounts = accounts;

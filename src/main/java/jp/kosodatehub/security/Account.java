@@ -57,13 +57,7 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
-    /** Failed logins since {@link #firstFailedAt}; counted by AccountRepository's bulk updates. */
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "first_failed_at")
-    private Instant firstFailedAt;
-
+    /** When the latest lock of logins to this account (from one address, see {@link LoginLock}) ends. */
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
@@ -143,11 +137,10 @@ public class Account {
         this.lastLoginAt = lastLoginAt;
     }
 
-    public int getFailedLogins() {
-        return failedLogins;
-    }
-
-    /** When a lock after repeated failed logins ends; {@code null} (or past) when the account is not locked. */
+    /**
+     * When the latest lock after repeated failed logins from one network address ends; {@code null} (or past)
+     * when no address is locked out of this account. Logins from other addresses are not affected.
+     */
     public Instant getLockedUntil() {
         return lockedUntil;
     }
@@ -160,9 +153,7 @@ public class Account {
         this.lockedUntil = lockedUntil;
     }
 
-    void clearFailedLogins() {
-        failedLogins = 0;
-        firstFailedAt = null;
+    void clearLock() {
         lockedUntil = null;
     }
 

@@ -15,6 +15,7 @@ import jp.kosodatehub.organisations.OrganisationService;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,12 @@ public class AccountService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final LoginProperties login;
+    private final LoginLockRepository loginLocks;
 
     AccountService(AccountRepository accounts, OrganisationService organisations, PasswordEncoder encoder,
-                   CurrentUser currentUser, Clock clock, LoginProperties login) {
+                   CurrentUser currentUser, Clock clock, LoginProperties login, LoginLockRepository loginLocks) {
         this.login = login;
+        this.loginLocks = loginLocks;
         this.accounts = accounts;
         this.organisations = organisations;
         this.encoder = encoder;
@@ -163,45 +166,67 @@ public class AccountService {
         account.setPasswordHash(encoder.encode(newPassword));
     }
 
-    /** Lifts a lock after repeated failed logins, e.g. when the person called the office. */
+    /** Lifts every lock of the account's logins, from whichever address, e.g. when the person called the office. */
     @Transactional
     @RolesAllowed(Roles.COORDINATOR)
     public Account unlock(Long accountId, long expectedVersion) {
         Account account = load(accountId, expectedVersion);
-        account.clearFailedLogins();
+        account.clearLock();
+        loginLocks.deleteName(LoginLock.key(account.getUsername()));
         return account;
     }
 
     /**
-     * Whether the account is locked after repeated failed logins now. Reads only the given account and the
+     * Whether logins to the account are locked from some address now. Reads only the given account and the
      * clock, so no transaction: the accounts grid asks this for every row it shows.
      */
     public boolean isLocked(Account account) {
         return account.isLockedAt(clock.instant());
     }
 
+    /** A successful login also forgets the failures of that name from that address. */
     @Transactional
-    public void recordLogin(String username) {
+    public void recordLogin(String username, String address) {
         accounts.recordLogin(username, clock.instant());
+        loginLocks.deletePair(LoginLock.key(username), LoginLock.addressKey(address));
     }
 
     /**
-     * Counts a failed login (a wrong password) for the account of that name, if there is one.
+     * Whether logins with this name from this address are refused for now, before any password is looked at.
+     * Names without an account are answered exactly like real ones.
+     */
+    @Transactional(readOnly = true)
+    public boolean isLoginLocked(String username, String address) {
+        return loginLocks.findByUsernameKeyAndAddress(LoginLock.key(username), LoginLock.addressKey(address))
+                .map(pair -> pair.isLockedAt(clock.instant())).orElse(false);
+    }
+
+    /**
+     * Counts a failed login of that name from that address, whether or not an account has the name.
      *
-     * @return when the account is now locked until, or {@code null} if this failure did not lock it
+     * @return when logins of that name from that address are now locked until, or {@code null} if this failure
+     *         did not lock them
      */
     @Transactional
-    public Instant recordFailedLogin(String username) {
-        if (username == null || username.isBlank()) {
-            return null;
-        }
-        String name = username.strip();
+    public Instant recordFailedLogin(String username, String address) {
+        String name = LoginLock.key(username);
+        String from = LoginLock.addressKey(address);
         Instant now = clock.instant();
-        if (accounts.recordFailure(name, now, now.minus(login.lockout())) == 0) {
-            return null;
+        LoginLock pair = loginLocks.findByUsernameKeyAndAddress(name, from)
+                .orElseGet(() -> loginLocks.save(new LoginLock(name, from, now)));
+        Instant until = pair.recordFailure(now, login.maxFailures(), login.lockout());
+        if (until != null) {
+            accounts.markLocked(name, until);
         }
-        Instant until = now.plus(login.lockout());
-        return accounts.lockIfTooMany(name, login.maxFailures(), until) > 0 ? until : null;
+        return until;
+    }
+
+    /** Forgets pairs without a failure for a day and without a running lock. */
+    @Transactional
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetOldLoginFailures() {
+        Instant now = clock.instant();
+        loginLocks.deleteStale(now.minus(LoginLock.FORGOTTEN_AFTER), now);
     }
 
     /** Creates the first coordinator on an empty database; does nothing when any account exists. */

@@ -1,7 +1,5 @@
 package jp.kosodatehub.security;
 
-import java.time.Clock;
-import java.time.Instant;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,32 +10,29 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
-    private final Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts, Clock clock) {
+    AccountUserDetailsService(AccountRepository accounts) {
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsernameIgnoreCase(username == null ? "" : username.strip())
-                .map(account -> toUser(account, clock.instant()))
+                .map(AccountUserDetailsService::toUser)
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
     }
 
     /**
-     * The account as Spring Security checks it. A lock is reported as {@code isAccountNonLocked() == false},
-     * which Spring Security checks before it compares the password: a locked account's answer is the same
-     * whether the password was right or not.
+     * The account as Spring Security checks it. Locks after failed logins are not the account's but a name's from
+     * one address, refused before this lookup (LoginThrottleFilter), so the account itself is never locked here.
      */
-    static AppUser toUser(Account account, Instant now) {
+    static AppUser toUser(Account account) {
         Long organisationId = account.getOrganisation() == null ? null : account.getOrganisation().getId();
         // A member whose organisation was deactivated can no longer log in.
         boolean enabled = account.isEnabled()
                 && (account.getOrganisation() == null || account.getOrganisation().isActive());
         return new AppUser(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
-                organisationId, account.getPasswordHash(), enabled, !account.isLockedAt(now));
+                organisationId, account.getPasswordHash(), enabled, true);
     }
 }

@@ -2,9 +2,13 @@ package jp.kosodatehub.security;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Keeps each account's last login, so the office can see which accounts are still in use. */
+/**
+ * Keeps each account's last login, so the office can see which accounts are still in use, and forgets the failures
+ * of that name from that address.
+ */
 @Component
 class LoginListener {
 
@@ -16,6 +20,8 @@ class LoginListener {
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        accounts.recordLogin(event.getAuthentication().getName());
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        accounts.recordLogin(event.getAuthentication().getName(), address);
     }
 }

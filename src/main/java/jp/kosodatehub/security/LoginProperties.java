@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How hard repeated failed logins are stopped ({@code kosodate.login.*}).
  *
- * @param maxFailures failed logins to one account within {@code lockoutMinutes} that lock it
- * @param lockoutMinutes how long such a lock lasts, and the window in which failures are counted
+ * @param maxFailures failed logins of one name from one address within {@code lockoutMinutes} that lock that pair
+ * @param lockoutMinutes how long the first such lock lasts (each further one twice as long), and the window in
+ *                       which failures are counted
  * @param ipFailuresPer10Minutes failed logins one network address may make in ten minutes before it is refused
  */
 @ConfigurationProperties("kosodate.login")

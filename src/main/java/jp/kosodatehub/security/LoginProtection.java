@@ -15,11 +15,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Stops password guessing. Per account: a run of wrong passwords locks the account for a while (kept in the
- * database, see {@link AccountService#recordFailedLogin}); Spring Security then refuses it before comparing the
- * password. Per network address: too many failed logins and {@link LoginThrottleFilter} refuses further attempts
- * from there for a while, whichever accounts they try. The address buckets live in memory, bounded: a restart
- * only lets an address start afresh.
+ * Stops password guessing. Per account name and network address: a run of failed logins locks that name from that
+ * address for a while, longer each time (kept in the database, see {@link AccountService#recordFailedLogin}), and
+ * {@link LoginThrottleFilter} then refuses it before any password is compared; the same name from another address
+ * (the office's) still logs in. Names without an account are counted and locked exactly alike, so a lock tells
+ * nothing about which accounts exist. Per network address: too many failed logins and further attempts from there
+ * are refused for a while, whichever names they try. The address buckets live in memory, bounded: a restart only
+ * lets an address start afresh.
  */
 @Component
 public class LoginProtection {
@@ -55,7 +57,15 @@ public class LoginProtection {
         return bucket(clientAddress).getAvailableTokens() < 1;
     }
 
-    /** Every failed login counts against the address; only a wrong password counts against the account. */
+    /** Whether logins with this name from this address are refused for now, known name or not. */
+    public boolean isLocked(String username, String clientAddress) {
+        return accounts.isLoginLocked(username, clientAddress);
+    }
+
+    /**
+     * Every failed login counts against the address, and against the name from that address: a wrong password,
+     * an unknown name and a disabled account alike, so that none of them can be told from the others.
+     */
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String address = clientAddress(event);
@@ -64,15 +74,12 @@ public class LoginProtection {
             log.warn("Login failures from {} reached the limit; further attempts are refused for {} minutes",
                     address, IP_WINDOW.toMinutes());
         }
-        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-            // The name typed is not logged: people type their password into the user name field by mistake.
-            Instant lockedUntil = accounts.recordFailedLogin(event.getAuthentication().getName());
-            if (lockedUntil != null) {
-                log.warn("Account {} locked until {} after repeated failed logins", accountName(event),
-                        lockedUntil);
-            } else {
-                log.info("Failed login from {}", address);
-            }
+        // The name typed is not logged: people type their password into the user name field by mistake.
+        Instant lockedUntil = accounts.recordFailedLogin(event.getAuthentication().getName(), rawAddress(event));
+        if (lockedUntil != null) {
+            log.warn("Logins of one name from {} locked until {} after repeated failures", address, lockedUntil);
+        } else if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            log.info("Failed login from {}", address);
         } else {
             log.info("Refused login from {}: {}", address, event.getException().getClass().getSimpleName());
         }
@@ -94,13 +101,12 @@ public class LoginProtection {
     }
 
     private static String clientAddress(AbstractAuthenticationFailureEvent event) {
-        return event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-                ? clean(details.getRemoteAddress()) : UNKNOWN;
+        return clean(rawAddress(event));
     }
 
-    /** Only a name that locked an account is logged, so it is an account's name, not a mistyped password. */
-    private static String accountName(AbstractAuthenticationFailureEvent event) {
-        return clean(event.getAuthentication().getName());
+    private static String rawAddress(AbstractAuthenticationFailureEvent event) {
+        return event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
     }
 
     /** Addresses come from request headers behind a proxy: keep control characters out of the log. */

@@ -2,10 +2,13 @@ package jp.kosodatehub.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import jp.kosodatehub.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -23,7 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection loginProtection) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginProtection loginProtection,
+                                            RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
                 // Spring's error page: a refused request (400, 404) must reach the visitor as that answer, not as a
@@ -52,9 +56,8 @@ class SecurityConfig {
             });
             // X-Content-Type-Options: nosniff and HSTS are Spring Security's defaults; HSTS (one year, subdomains)
             // is written on secure requests only, which behind a TLS proxy needs the forwarded headers honoured.
-            // The CSP only restricts framing: Vaadin needs inline scripts and styles, so no script-src here.
+            // The Content-Security-Policy, with a nonce per response, is base.web.ContentSecurityPolicyFilter's.
             headers.frameOptions(frame -> frame.sameOrigin())
-                    .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'self'"))
                     .referrerPolicy(referrer -> referrer
                             .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
         });
@@ -63,8 +66,26 @@ class SecurityConfig {
         // instead of the Vaadin view.
         http.formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler()));
         http.addFilterBefore(new LoginThrottleFilter(loginProtection), UsernamePasswordAuthenticationFilter.class);
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+        // Vaadin's configurer exempts its login page from the CSRF check, so a cross-site post could log a browser
+        // into the attacker's account (login CSRF). The token is required there too: Vaadin writes it into the
+        // page (meta _csrf) and its login form posts it. Vaadin's own requests keep their own token (UIDL).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/").enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /**
+     * Spring Security's password check, with the account's status (disabled, or its organisation deactivated)
+     * checked only after the password: a wrong password then gets the same answer, after the same bcrypt work, as
+     * an unknown name (which Spring compares against a dummy hash), so neither tells that the account exists.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
     }
 
     /** Delegating encoder: bcrypt today, and old hashes keep working if the default changes. */

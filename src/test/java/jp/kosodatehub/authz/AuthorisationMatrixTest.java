@@ -575,11 +575,13 @@ class AuthorisationMatrixTest extends KaribuTest {
         rule("AccountService.changeOwnPassword(String,String)", Access.STAFF,
                 r -> run(() -> accounts.changeOwnPassword("wrong-current-password", "another-long-passphrase")));
         // Called by the login listener when a login succeeds: it stamps a time and reads nothing back.
-        rule("AccountService.recordLogin(String)", Access.SYSTEM);
+        rule("AccountService.recordLogin(String,String)", Access.SYSTEM);
         // Spring Security's own lookup during the login, before anyone is logged in.
         rule("AccountUserDetailsService.loadUserByUsername(String)", Access.SYSTEM);
         // Counted by the login failure listener, before anyone is logged in.
-        rule("AccountService.recordFailedLogin(String)", Access.SYSTEM);
+        rule("AccountService.recordFailedLogin(String,String)", Access.SYSTEM);
+        // Asked by the login filter before anyone is logged in; answers alike whether an account has the name.
+        rule("AccountService.isLoginLocked(String,String)", Access.SYSTEM);
         // Read by the mail notifier after a moderation action has committed, with nobody logged in.
         rule("AccountService.notificationRecipients(Long,Long)", Access.SYSTEM);
         // Reads only the account object the caller already holds.

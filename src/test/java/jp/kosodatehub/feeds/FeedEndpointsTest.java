@@ -54,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FeedEndpointsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** kosodate.public-url of the tests (application.properties): links point there, not at the test server. */
+    private static final String PUBLIC_URL = "http://localhost:8080";
 
     @LocalServerPort
     int port;
@@ -147,7 +149,7 @@ class FeedEndpointsTest {
         assertThat(eventIds(api)).containsOnly(toddlers.getId());
         assertThat(api.get("total").asLong()).isEqualTo(1);
         assertThat(rss.getEntries()).extracting(SyndEntry::getLink)
-                .containsExactly(baseUrl() + "/events/" + toddlers.getId());
+                .containsExactly(PUBLIC_URL + "/events/" + toddlers.getId());
         assertThat(eventIds(json(get("/api/events?kind=" + kind.getCode() + "&age=age-2")))).containsOnly(twos.getId());
     }
 
@@ -336,7 +338,7 @@ class FeedEndpointsTest {
         assertThat(item.get("bookingRequired").asBoolean()).isFalse();
         assertThat(item.get("venue").get("name").asString()).isEqualTo("地区センター");
         assertThat(item.get("organisation").get("name").asString()).isEqualTo(toddlers.getOrganisation().getName());
-        assertThat(item.get("url").asString()).isEqualTo(baseUrl() + "/events/" + toddlers.getId());
+        assertThat(item.get("url").asString()).isEqualTo(PUBLIC_URL + "/events/" + toddlers.getId());
         assertThat(item.get("series").asBoolean()).isFalse();
         assertThat(itemOf(first, twos.getId()).get("district").isNull()).isTrue();
         assertThat(itemOf(first, series.getId()).get("series").asBoolean()).isTrue();
@@ -357,6 +359,10 @@ class FeedEndpointsTest {
             assertThat(page.get("size").asInt()).isEqualTo(2);
             paged.addAll(ids(page));
             next = page.get("next").isNull() ? null : page.get("next").asString();
+            if (next != null) {
+                assertThat(next).startsWith(PUBLIC_URL + "/api/events?");
+                next = baseUrl() + next.substring(PUBLIC_URL.length());
+            }
         }
 
         assertThat(paged).isEqualTo(all);
@@ -364,15 +370,28 @@ class FeedEndpointsTest {
     }
 
     @Test
-    void linksFollowTheAddressTheProxyWasAskedFor() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/events?kind=" + kind.getCode())))
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "kosodate.example.jp")
+    void linksPointAtTheConfiguredPublicAddressWhateverHostTheRequestNames() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/events?kind=" + kind.getCode()
+                        + "&size=1")))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "127.0.0.1:8443")
                 .header("X-Forwarded-For", "203.0.113.7").GET().build();
 
         JsonNode page = json(send(request));
 
-        assertThat(itemOf(page, toddlers.getId()).get("url").asString())
-                .isEqualTo("https://kosodate.example.jp/events/" + toddlers.getId());
+        assertThat(page.get("items").get(0).get("url").asString()).startsWith(PUBLIC_URL + "/events/");
+        assertThat(page.get("next").asString()).isEqualTo(PUBLIC_URL + "/api/events?kind=" + kind.getCode()
+                + "&size=1&page=1");
+    }
+
+    @Test
+    void feedsOfAnotherHostAreRefused() throws Exception {
+        for (String path : List.of("/api/events", "/feeds/events.rss", "/feeds/events.ics")) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("X-Forwarded-Host", "evil.example").GET().build());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).as(path).doesNotContain("evil.example");
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

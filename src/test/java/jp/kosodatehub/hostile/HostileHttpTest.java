@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -270,7 +274,66 @@ class HostileHttpTest {
         assertNoServerError(address, response);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/events", "/feeds/events.rss", "/feeds/events.atom", "/feeds/events.ics",
+            "/my/events", "/login", "/"})
+    void aRequestForAnotherHostIsRefusedAndNeverEchoed(String path) throws Exception {
+        for (String host : List.of("evil.example", "evil.example:8080", "localhost.evil.example",
+                "evil.example\tx", "")) {
+            String response = rawGet(path, host);
+
+            assertThat(response).as(host + " " + path).startsWith("HTTP/1.1 400");
+            assertThat(response.toLowerCase(Locale.ROOT)).as(host + " " + path)
+                    .doesNotContain("location:").doesNotContain("evil.example");
+        }
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+        for (String address : List.of("/error", "/error?status=500", "/error/x")) {
+            HttpResponse<String> response = get(address);
+
+            assertThat(response.statusCode()).as(address).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMalformedUiIdIsRefusedWithOneWarningAndNoStackTrace(CapturedOutput output) throws Exception {
+        get("/");
+        get("/?v-r=init&location=&query=");
+        List<String> values = List.of("abc", "99999999999999", "-1", "%3Cscript%3E", "", "1%00", "0x1");
+
+        for (String value : values) {
+            for (String kind : List.of("uidl", "heartbeat")) {
+                String address = "/?v-r=" + kind + "&v-uiId=" + value;
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(address))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"rpc\":[],\"syncId\":0,\"clientId\":0}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertNoServerError(address, response);
+                assertThat(response.statusCode()).as(address).isBetween(400, 499);
+            }
+        }
+
+        assertThat(output.getAll()).doesNotContain("NumberFormatException").doesNotContain("\tat ")
+                .doesNotContainPattern("\\sERROR\\s");
+        assertThat(output.getAll().lines().filter(line -> line.contains("malformed v-uiId")))
+                .hasSize(values.size() * 2).allSatisfy(line -> assertThat(line).contains("WARN"));
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** A GET with exactly this Host header, which Java's HTTP client would not send. */
+    private String rawGet(String path, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nAccept: */*\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
 
     private static void assertNoServerError(String address, HttpResponse<String> response) {
         String shown = address.length() > 200 ? address.substring(0, 200) + "…" : address;

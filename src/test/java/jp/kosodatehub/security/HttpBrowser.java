@@ -43,12 +43,23 @@ final class HttpBrowser {
                 .build();
     }
 
+    /** The client address the proxy forwards, or null. */
+    String address() {
+        return forwardedFor;
+    }
+
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path).header("Accept", "text/html,*/*").GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        HttpRequest request = request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Loads the login page and posts the form as the browser would; returns where it is sent next. */

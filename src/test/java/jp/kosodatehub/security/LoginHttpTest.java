@@ -173,6 +173,41 @@ class LoginHttpTest {
     }
 
     @Test
+    void loginPageCarriesTheTokenItsFormPosts() throws Exception {
+        get("/login");
+
+        assertThat(csrfToken()).as("meta _csrf, which Vaadin's login form posts with the user name").isPresent();
+    }
+
+    @Test
+    void crossSiteLoginPostWithoutTheTokenIsRefusedAndLogsNobodyIn() throws Exception {
+        String username = fixtures.member(fixtures.organisation("login", false));
+
+        HttpResponse<String> response = post("/login", "username=" + username + "&password="
+                + URLEncoder.encode(TestFixtures.PASSWORD, StandardCharsets.UTF_8), "Origin", "https://evil.example");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(location(response)).isEmpty();
+        assertThat(fixtures.account(username).getLastLoginAt()).as("no login recorded").isNull();
+        assertThat(get("/my/events").statusCode()).as("the browser is still anonymous").isEqualTo(302);
+    }
+
+    @Test
+    void loginPostWithAnotherSessionsTokenIsRefused() throws Exception {
+        String username = fixtures.member(fixtures.organisation("login", false));
+        CsrfToken attackers = csrfToken().orElseThrow();
+        newBrowser();
+        get("/login");
+
+        HttpResponse<String> response = post("/login", "username=" + username + "&password="
+                + URLEncoder.encode(TestFixtures.PASSWORD, StandardCharsets.UTF_8) + "&" + attackers.parameter()
+                + "=" + URLEncoder.encode(attackers.value(), StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(get("/my/events").statusCode()).as("the browser is still anonymous").isEqualTo(302);
+    }
+
+    @Test
     void disabledAccountCannotLogInEvenWithTheRightPassword() throws Exception {
         String username = fixtures.member(fixtures.organisation("login", false));
         String coordinator = fixtures.coordinator();
@@ -206,6 +241,16 @@ class LoginHttpTest {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,*/*").GET().build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts the login form as the browser would after loading the login page with the current session. */

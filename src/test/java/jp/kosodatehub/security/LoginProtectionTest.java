@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kosodatehub.RestoreSecurityContextStrategy;
@@ -19,11 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Password guessing is stopped per account and per network address, over real HTTP as a browser logs in. Each
+ * Password guessing is stopped per (account name, network address) and per network address, over real HTTP as a
+ * browser logs in. Each
  * test logs in through the proxy from its own made-up address, so no test drains another's address allowance.
  */
 @ExtendWith({RestoreSecurityContextStrategy.class, OutputCaptureExtension.class})
@@ -46,13 +48,7 @@ class LoginProtectionTest {
     AccountService accounts;
 
     @Autowired
-    AccountRepository repository;
-
-    @Autowired
     LoginProperties settings;
-
-    @Autowired
-    PlatformTransactionManager transactions;
 
     /**
      * This server's context may have been started by an earlier class while another context (Karibu's) installed
@@ -64,40 +60,64 @@ class LoginProtectionTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountAndThenEvenTheRightPasswordIsRefusedAsLocked() throws Exception {
+    void fiveWrongPasswordsLockThatNameFromThatAddressWhileTheOfficeStillLogsIn() throws Exception {
         String username = fixtures.member(fixtures.organisation("lockout", false));
-        HttpBrowser browser = fromNewAddress();
+        HttpBrowser stranger = fromNewAddress();
 
         for (int i = 1; i < settings.maxFailures(); i++) {
-            assertThat(browser.login(username, WRONG)).isEqualTo("/login?error");
+            assertThat(stranger.login(username, WRONG)).isEqualTo("/login?error");
         }
         assertThat(fixtures.account(username).getLockedUntil()).as("not locked before the limit").isNull();
-        assertThat(browser.login(username, WRONG)).isEqualTo("/login?error");
+        assertThat(stranger.login(username, WRONG)).isEqualTo("/login?error");
 
-        Account locked = fixtures.account(username);
-        assertThat(locked.getLockedUntil()).isAfter(Instant.now().plus(settings.lockout()).minusSeconds(60));
-        assertThat(browser.login(username, TestFixtures.PASSWORD)).isEqualTo("/login?locked");
-        assertThat(browser.login(username, WRONG)).as("the same answer, whether the password was right or not")
+        assertThat(stranger.login(username, TestFixtures.PASSWORD)).isEqualTo("/login?locked");
+        assertThat(stranger.login(username, WRONG)).as("the same answer, whether the password was right or not")
                 .isEqualTo("/login?locked");
+        assertThat(stranger.login(username.toUpperCase(Locale.ROOT), TestFixtures.PASSWORD))
+                .as("the name's case does not matter").isEqualTo("/login?locked");
         assertThat(fixtures.account(username).getLastLoginAt()).isNull();
-        assertThat(fromNewAddress().login(username, TestFixtures.PASSWORD)).as("locked from everywhere")
-                .isEqualTo("/login?locked");
+        assertThat(fixtures.account(username).getLockedUntil()).as("shown to the office")
+                .isAfter(Instant.now().plus(settings.lockout()).minusSeconds(60));
+        assertThat(fromNewAddress().login(username, TestFixtures.PASSWORD)).as("the office's address still logs in")
+                .doesNotContain("error", "locked");
+        assertThat(fixtures.account(username).getLastLoginAt()).isNotNull();
     }
 
     @Test
-    void successfulLoginStartsTheCountAfresh() throws Exception {
+    void unknownNamesAndDisabledAccountsAnswerExactlyLikeAnAccountWithAWrongPassword() throws Exception {
+        var organisation = fixtures.organisation("enumeration", false);
+        String known = fixtures.member(organisation);
+        String disabled = fixtures.member(organisation);
+        Account account = fixtures.account(disabled);
+        fixtures.as(fixtures.coordinator(), () -> accounts.setEnabled(account.getId(), account.getVersion(), false));
+        String unknown = TestFixtures.unique("nobody");
+
+        List<String> knownAnswers = answers(fromNewAddress(), known, WRONG);
+        List<String> disabledAnswers = answers(fromNewAddress(), disabled, WRONG);
+        List<String> unknownAnswers = answers(fromNewAddress(), unknown, WRONG);
+
+        assertThat(knownAnswers).startsWith("/login?error").endsWith("/login?locked", "/login?locked");
+        assertThat(unknownAnswers).isEqualTo(knownAnswers);
+        assertThat(disabledAnswers).isEqualTo(knownAnswers);
+        assertThat(fromNewAddress().login(unknown, WRONG)).as("an unknown name is locked from that address only")
+                .isEqualTo("/login?error");
+    }
+
+    @Test
+    void successfulLoginStartsTheCountAfreshForThatAddress() throws Exception {
         String username = fixtures.member(fixtures.organisation("lockout", false));
         HttpBrowser browser = fromNewAddress();
         for (int i = 1; i < settings.maxFailures(); i++) {
             browser.login(username, WRONG);
         }
-        assertThat(fixtures.account(username).getFailedLogins()).isEqualTo(settings.maxFailures() - 1);
 
-        assertThat(fromNewAddress().login(username, TestFixtures.PASSWORD)).doesNotContain("error", "locked");
+        assertThat(browser.login(username, TestFixtures.PASSWORD)).doesNotContain("error", "locked");
 
-        assertThat(fixtures.account(username).getFailedLogins()).isZero();
-        assertThat(browser.login(username, WRONG)).isEqualTo("/login?error");
-        assertThat(fromNewAddress().login(username, TestFixtures.PASSWORD)).doesNotContain("error", "locked");
+        HttpBrowser again = fromAddress(browser.address());
+        for (int i = 1; i < settings.maxFailures(); i++) {
+            assertThat(again.login(username, WRONG)).isEqualTo("/login?error");
+        }
+        assertThat(again.login(username, TestFixtures.PASSWORD)).doesNotContain("error", "locked");
     }
 
     @Test
@@ -117,46 +137,17 @@ class LoginProtectionTest {
     }
 
     @Test
-    void lockExpiresAfterTheLockoutPeriod() {
-        Account account = new Account("expiry", "Expiry", "{noop}x", AccountRole.MEMBER, null, Instant.now());
-        Instant until = Instant.parse("2026-05-01T10:15:00Z");
-        account.setLockedUntil(until);
-
-        assertThat(AccountUserDetailsService.toUser(account, until.minusSeconds(1)).isAccountNonLocked()).isFalse();
-        assertThat(AccountUserDetailsService.toUser(account, until).isAccountNonLocked()).isTrue();
-        assertThat(AccountUserDetailsService.toUser(account, until.plusSeconds(60)).isAccountNonLocked()).isTrue();
-    }
-
-    @Test
-    void failuresFurtherApartThanTheWindowDoNotAddUp() {
-        String username = fixtures.member(fixtures.organisation("window", false));
-        Instant start = Instant.parse("2026-05-01T09:00:00Z");
-        TransactionTemplate tx = new TransactionTemplate(transactions);
-        for (int i = 0; i < settings.maxFailures() - 1; i++) {
-            Instant at = start.plusSeconds(i);
-            tx.executeWithoutResult(s -> repository.recordFailure(username, at, at.minus(settings.lockout())));
-        }
-        Instant later = start.plus(settings.lockout()).plusSeconds(60);
-        tx.executeWithoutResult(s -> repository.recordFailure(username, later, later.minus(settings.lockout())));
-
-        assertThat(fixtures.account(username).getFailedLogins()).isEqualTo(1);
-        Integer locked = tx.execute(s -> repository.lockIfTooMany(username, settings.maxFailures(), later));
-        assertThat(locked).isZero();
-    }
-
-    @Test
-    void coordinatorUnlocksALockedAccountAndItLogsInAgain() throws Exception {
+    void coordinatorUnlocksALockedAccountAndItLogsInAgainFromTheLockedAddress() throws Exception {
         String username = fixtures.member(fixtures.organisation("unlock", false));
-        lock(username);
-        assertThat(fromNewAddress().login(username, TestFixtures.PASSWORD)).isEqualTo("/login?locked");
+        HttpBrowser browser = fromNewAddress();
+        lock(username, browser.address());
+        assertThat(browser.login(username, TestFixtures.PASSWORD)).isEqualTo("/login?locked");
         Account locked = fixtures.account(username);
 
         fixtures.as(fixtures.coordinator(), () -> accounts.unlock(locked.getId(), locked.getVersion()));
 
-        Account unlocked = fixtures.account(username);
-        assertThat(unlocked.getLockedUntil()).isNull();
-        assertThat(unlocked.getFailedLogins()).isZero();
-        assertThat(fromNewAddress().login(username, TestFixtures.PASSWORD)).doesNotContain("error", "locked");
+        assertThat(fixtures.account(username).getLockedUntil()).isNull();
+        assertThat(browser.login(username, TestFixtures.PASSWORD)).doesNotContain("error", "locked");
     }
 
     @Test
@@ -164,12 +155,13 @@ class LoginProtectionTest {
         var organisation = fixtures.organisation("unlock", false);
         String username = fixtures.member(organisation);
         String colleague = fixtures.member(organisation);
-        lock(username);
+        lock(username, "203.0.113.9");
         Account locked = fixtures.account(username);
 
         assertThatThrownBy(() -> fixtures.as(colleague, () -> accounts.unlock(locked.getId(), locked.getVersion())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(fixtures.account(username).getLockedUntil()).isNotNull();
+        assertThat(accounts.isLoginLocked(username, "203.0.113.9")).isTrue();
     }
 
     @Test
@@ -185,15 +177,28 @@ class LoginProtectionTest {
         assertThat(output.getAll()).contains("Failed login from").doesNotContain(password).doesNotContain(typedAsName);
     }
 
-    private void lock(String username) {
+    private void lock(String username, String address) {
         for (int i = 0; i < settings.maxFailures(); i++) {
-            accounts.recordFailedLogin(username);
+            accounts.recordFailedLogin(username, address);
         }
         assertThat(fixtures.account(username).getLockedUntil()).isNotNull();
     }
 
+    /** What the login answers to a run of attempts: up to the lock and two more. */
+    private List<String> answers(HttpBrowser browser, String username, String password) throws Exception {
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < settings.maxFailures() + 2; i++) {
+            answers.add(browser.login(username, password));
+        }
+        return answers;
+    }
+
     private HttpBrowser fromNewAddress() {
         int n = ADDRESS.incrementAndGet();
-        return new HttpBrowser(port, "198.51." + (n / 250 % 250) + "." + (n % 250 + 1));
+        return fromAddress("198.51." + (n / 250 % 250) + "." + (n % 250 + 1));
+    }
+
+    private HttpBrowser fromAddress(String address) {
+        return new HttpBrowser(port, address);
     }
 }

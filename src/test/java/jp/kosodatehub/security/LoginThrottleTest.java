@@ -1,6 +1,7 @@
 package jp.kosodatehub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.LockedException;
@@ -13,7 +14,7 @@ class LoginThrottleTest {
 
     @Test
     void addressIsThrottledAfterItsAllowanceOfFailuresWhileOthersAreNot() {
-        LoginProtection protection = new LoginProtection(null, 3, 100);
+        LoginProtection protection = new LoginProtection(mock(AccountService.class), 3, 100);
 
         for (int i = 0; i < 3; i++) {
             assertThat(protection.isThrottled("203.0.113.7")).isFalse();
@@ -26,7 +27,7 @@ class LoginThrottleTest {
 
     @Test
     void rememberedAddressesAreBounded() {
-        LoginProtection protection = new LoginProtection(null, 3, 50);
+        LoginProtection protection = new LoginProtection(mock(AccountService.class), 3, 50);
 
         for (int i = 0; i < 500; i++) {
             protection.onFailure(failureFrom("198.51.100." + (i % 250) + "." + i));

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (uploads), which belong to the servlet they are meant for.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class UnreadableParametersFilter extends OncePerRequestFilter {
 
     @Override

@@ -15,7 +15,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import jp.kosodatehub.base.AppProperties;
 import jp.kosodatehub.base.ui.Badge;
 import jp.kosodatehub.base.ui.Formats;
+import jp.kosodatehub.base.web.PublicUrl;
 import jp.kosodatehub.events.Event;
 import jp.kosodatehub.events.EventOccurrence;
 import jp.kosodatehub.events.EventService;
@@ -32,7 +32,6 @@ import jp.kosodatehub.events.EventStatus;
 import jp.kosodatehub.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An event's own page at a stable address (/events/123), to share on LINE or a bulletin board. The public sees
@@ -49,12 +48,14 @@ class EventPageView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final transient CurrentUser currentUser;
     private final transient AppProperties properties;
     private final transient ObjectProvider<EventPageSection> sections;
+    private final transient PublicUrl publicUrl;
     private String title = "";
 
     /** @param sections what other features add to an event's page; there may be none */
     EventPageView(EventService events, CurrentUser currentUser, AppProperties properties,
-                  ObjectProvider<EventPageSection> sections) {
+                  ObjectProvider<EventPageSection> sections, PublicUrl publicUrl) {
         this.events = events;
+        this.publicUrl = publicUrl;
         this.currentUser = currentUser;
         this.properties = properties;
         this.sections = sections;
@@ -109,14 +110,9 @@ class EventPageView extends VerticalLayout implements BeforeEnterObserver, HasDy
         return box;
     }
 
-    /** The page's full address for sharing; behind a proxy the forwarded headers give the public host. */
-    private static String absoluteUrl(Event event) {
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        if (request == null) {
-            return "/events/" + event.getId();
-        }
-        return ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest())
-                .path("/events/" + event.getId()).toUriString();
+    /** The page's full address for sharing, at the configured public address. */
+    private String absoluteUrl(Event event) {
+        return publicUrl.of("/events/" + event.getId());
     }
 
     /** The coming dates of a series, so a parent sees at once when the next sessions are. */

@@ -51,7 +51,7 @@ class AccountUnlockTest extends KaribuTest {
     @Test
     void accountsThatAreNotLockedOfferNoUnlock() {
         String username = fixtures.member(fixtures.organisation("ロックなし", false));
-        accounts.recordFailedLogin(username);
+        accounts.recordFailedLogin(username, "203.0.113.50");
         login(fixtures.coordinator());
         UI.getCurrent().navigate("admin/accounts");
 
@@ -97,7 +97,7 @@ class AccountUnlockTest extends KaribuTest {
 
     private void lock(String username) {
         for (int i = 0; i < settings.maxFailures(); i++) {
-            accounts.recordFailedLogin(username);
+            accounts.recordFailedLogin(username, "203.0.113.50");
         }
     }
 
