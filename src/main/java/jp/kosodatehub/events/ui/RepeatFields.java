@@ -160,8 +160,10 @@ class RepeatFields extends Div {
         refresh();
     }
 
+    /** The week of the month of a date; the 29th to 31st are offered as the last such weekday (there is no 第5). */
     static int nthOf(LocalDate date) {
-        return (date.getDayOfMonth() - 1) / 7 + 1;
+        int nth = (date.getDayOfMonth() - 1) / 7 + 1;
+        return nth > 4 ? -1 : nth;
     }
 
     /**

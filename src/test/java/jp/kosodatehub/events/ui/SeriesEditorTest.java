@@ -201,6 +201,19 @@ class SeriesEditorTest extends KaribuTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void firstDateInTheFifthWeekIsOfferedAsTheLastWeekdayOfTheMonth() {
+        login(member);
+        // 29 January 2027 is the fifth Friday: a rule has no 第5, the last Friday of the month is meant.
+        fillMonthlySeries(LocalDate.of(2027, 1, 29));
+
+        assertThat(_get(Select.class, spec -> spec.withLabel("第何週")).getValue()).isEqualTo(-1);
+        assertThat(summary()).contains("毎月 最終金曜日");
+        _click(_get(Button.class, spec -> spec.withText("保存して提出")));
+        assertThat(saved().getRecurrenceRule()).isEqualTo("FREQ=MONTHLY;BYDAY=-1FR;COUNT=12");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void weekdayIsChosenAndTheFirstDateOnTheRuleIsOffered() {
         login(member);
         // 2026年12月1日 is a Tuesday: 第2月曜 was chosen, whose first date is 14 December.
