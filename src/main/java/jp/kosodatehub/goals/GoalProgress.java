@@ -54,7 +54,6 @@ public final class GoalProgress {
     public record Value(LocalDate date, String breakdown, BigDecimal value) {
     }
 
-    /** What the calculation needs of an indicator. */
     /**
      * What the calculation needs of an indicator.
      *
