@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * whole-year totals, at the pace of the share of the year its results cover (1 April to the latest result's date):
  * 128 by 30 November (244 of 365 days) counts as 191 for the year. It is ACHIEVED only once the sum itself meets the
  * target (for a decrease or a level to keep, once the year is over too); a pace that would meet it is ON_TRACK.
+ * Counts that already include the rest of the year (published event dates to come) are taken as they stand.
  * <li><b>Fraction</b> (0–1) from baseline to target: (value − baseline) / (target − baseline), which is right for
  * decreases too because both differences are negative, clamped to 0–1. Done/not-done and "achieve" indicators are
  * 0 or 1: 1 once the value reaches the target. "Keep" is 1 while the value is within {@link #KEEP_TOLERANCE} (±5%) of
@@ -53,15 +54,26 @@ public final class GoalProgress {
     public record Value(LocalDate date, String breakdown, BigDecimal value) {
     }
 
-    /** What the calculation needs of an indicator. */
+    /**
+     * What the calculation needs of an indicator.
+     *
+     * @param wholeYear the results already count the rest of the fiscal year (published event dates still to
+     *                  come): a yearly total then covers April to March and is not measured at a pace
+     */
     public record Spec(IndicatorKind kind, Direction direction, BigDecimal baseline, BigDecimal target,
                        LocalDate periodStart, LocalDate periodEnd, UpdateFrequency frequency,
-                       Aggregation aggregation) {
+                       Aggregation aggregation, boolean wholeYear) {
 
         /** The latest value: how every indicator was read before aggregations. */
         public Spec(IndicatorKind kind, Direction direction, BigDecimal baseline, BigDecimal target,
                     LocalDate periodStart, LocalDate periodEnd, UpdateFrequency frequency) {
             this(kind, direction, baseline, target, periodStart, periodEnd, frequency, Aggregation.LATEST);
+        }
+
+        public Spec(IndicatorKind kind, Direction direction, BigDecimal baseline, BigDecimal target,
+                    LocalDate periodStart, LocalDate periodEnd, UpdateFrequency frequency,
+                    Aggregation aggregation) {
+            this(kind, direction, baseline, target, periodStart, periodEnd, frequency, aggregation, false);
         }
     }
 
@@ -92,14 +104,14 @@ public final class GoalProgress {
     }
 
     public static Progress evaluate(Spec spec, List<Value> current, LocalDate today) {
-        List<Figure> figures = figures(spec.aggregation(), spec.kind(), current);
+        List<Figure> figures = figures(spec.aggregation(), spec.kind(), current, spec.wholeYear());
         if (figures.isEmpty()) {
             return Progress.NO_DATA;
         }
         Figure figure = figures.getLast();
         BigDecimal measured = figure.value();
         boolean yearTotal = spec.aggregation() == Aggregation.FISCAL_YEAR_TOTAL;
-        if (yearTotal) {
+        if (yearTotal && !spec.wholeYear()) {
             double share = yearShare(figure.period().fiscalYear(), figure.date());
             measured = measured.divide(BigDecimal.valueOf(share), MathContext.DECIMAL64);
         }
@@ -117,6 +129,12 @@ public final class GoalProgress {
      * value, one per fiscal year otherwise (dated its latest result), the last one being the current figure.
      */
     public static List<Figure> figures(Aggregation aggregation, IndicatorKind kind, List<Value> current) {
+        return figures(aggregation, kind, current, false);
+    }
+
+    /** The figures; with {@code wholeYear} each fiscal year's period runs to March (see {@link Spec}). */
+    public static List<Figure> figures(Aggregation aggregation, IndicatorKind kind, List<Value> current,
+                                       boolean wholeYear) {
         Map<LocalDate, BigDecimal> totals = dateTotals(kind, current);
         List<Figure> figures = new ArrayList<>();
         if (!aggregation.perFiscalYear()) {
@@ -132,7 +150,8 @@ public final class GoalProgress {
             BigDecimal value = aggregation == Aggregation.FISCAL_YEAR_TOTAL ? sum : average(sum, dates);
             LocalDate latest = dates.getLast().getKey();
             figures.add(new Figure(latest, value, new Period(aggregation, year,
-                    YearMonth.from(FiscalYear.firstDay(year)), YearMonth.from(latest))));
+                    YearMonth.from(FiscalYear.firstDay(year)),
+                    YearMonth.from(wholeYear ? FiscalYear.lastDay(year) : latest))));
         });
         return figures;
     }

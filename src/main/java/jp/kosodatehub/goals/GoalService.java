@@ -222,7 +222,7 @@ public class GoalService {
     public List<GoalProgress.Figure> figures(Long indicatorId) {
         Indicator indicator = indicator(indicatorId);
         return GoalProgress.figures(indicator.getAggregation(), indicator.getKind(),
-                currentResults(indicatorId).stream().map(IndicatorResult::asValue).toList());
+                currentResults(indicatorId).stream().map(IndicatorResult::asValue).toList(), wholeYear(indicator));
     }
 
     /** Progress of every indicator of a plan, by indicator id. */
@@ -240,11 +240,16 @@ public class GoalService {
         GoalProgress.Spec spec = new GoalProgress.Spec(indicator.getKind(), indicator.getDirection(),
                 indicator.getBaselineValue(), indicator.getTargetValue(), plan.firstDay(),
                 FiscalYear.lastDay(indicator.getTargetFiscalYear()), indicator.getFrequency(),
-                indicator.getAggregation());
+                indicator.getAggregation(), wholeYear(indicator));
         Progress progress = GoalProgress.evaluate(spec, current.stream().map(IndicatorResult::asValue).toList(),
                 today());
         // A count kept by the hub itself is as fresh as the calendar: never stale.
         return indicator.isComputed() ? progress.withStale(false) : progress;
+    }
+
+    /** Event dates are counted for the whole fiscal year, those still to come included: no pace to measure. */
+    private static boolean wholeYear(Indicator indicator) {
+        return indicator.isComputed() && indicator.getComputed().source() == ComputedDefinition.Source.EVENT_DATES;
     }
 
     private List<IndicatorResult> computedResults(Indicator indicator) {

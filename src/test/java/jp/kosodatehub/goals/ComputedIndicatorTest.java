@@ -170,6 +170,13 @@ class ComputedIndicatorTest {
         assertThat(goals.progress(indicator.getId()).value())
                 .isEqualByComparingTo(BigDecimal.valueOf(inThisFiscalYear(weekendDates)));
         assertThat(goals.progress(indicator.getId()).stale()).isFalse();
+        // The year's published dates, those to come included: the whole fiscal year, taken as it stands.
+        GoalProgress.Progress progress = goals.progress(indicator.getId());
+        assertThat(progress.period()).isEqualTo(new GoalProgress.Period(Aggregation.FISCAL_YEAR_TOTAL,
+                FiscalYear.of(TODAY), java.time.YearMonth.from(FiscalYear.firstDay(FiscalYear.of(TODAY))),
+                java.time.YearMonth.from(FiscalYear.lastDay(FiscalYear.of(TODAY)))));
+        assertThat(progress.fraction()).isCloseTo(inThisFiscalYear(weekendDates) / 50.0,
+                org.assertj.core.api.Assertions.within(1e-6));
     }
 
     @Test
@@ -252,6 +259,9 @@ class ComputedIndicatorTest {
             assertThat(result.getRecordedBy()).isEqualTo(GoalService.COMPUTED_BY);
             assertThat(result.getId()).isNull();
         });
+        // Counted up to today, like monthly counts: this fiscal year so far.
+        assertThat(goals.progress(recruited.getId()).period().to()).isEqualTo(java.time.YearMonth.from(TODAY));
+        assertThat(goals.progress(recruited.getId()).value()).isEqualByComparingTo(after.get(current));
     }
 
     @Test
