@@ -69,6 +69,8 @@ public class GoalCsv {
             "responsible_organisation", "responsible_department", "update_frequency", "breakdowns",
             "computed_source", "computed_kind", "computed_district", "computed_weekend", "computed_target_group",
             "aggregation");
+    /** Columns appended to the structure file after its first release; older files without them still import. */
+    private static final List<String> LATER_COLUMNS = List.of("aggregation");
     static final List<String> RESULTS_HEADER = List.of("id", "pillar", "initiative", "indicator", "date",
             "breakdown", "value", "note", "source", "recorded_by", "recorded_at", "corrects");
 
@@ -416,14 +418,20 @@ public class GoalCsv {
                 organisationId, cells.text("responsible_department"),
                 cells.enumValue("update_frequency", UpdateFrequency.class, true),
                 breakdowns == null ? List.of() : Arrays.asList(breakdowns.split(Indicator.BREAKDOWN_SEPARATOR, -1)),
-                computed, aggregation(cells, computed));
+                computed, aggregation(cells, match, computed));
     }
 
-    /** Left empty, an indicator is read at its latest value, a computed count per fiscal year. */
-    private static Aggregation aggregation(Cells cells, ComputedDefinition computed) {
+    /**
+     * Left empty (or absent, in a file from before the column), a recorded indicator keeps how it adds up; a new
+     * one is read at its latest value, a computed count per fiscal year.
+     */
+    private static Aggregation aggregation(Cells cells, Indicator match, ComputedDefinition computed) {
         Aggregation aggregation = cells.enumValue("aggregation", Aggregation.class, false);
         if (aggregation != null) {
             return aggregation;
+        }
+        if (match != null) {
+            return match.getAggregation();
         }
         return computed == null ? Aggregation.LATEST : Aggregation.FISCAL_YEAR_TOTAL;
     }
@@ -536,6 +544,18 @@ public class GoalCsv {
         void handle(long line, Cells cells);
     }
 
+    /**
+     * The file's header is ours, or ours without the columns added since the first release at its end: a file
+     * exported before the {@code aggregation} column existed still imports, with that column's default.
+     */
+    private static boolean accepted(List<String> header, List<String> fileHeader) {
+        if (header.equals(fileHeader)) {
+            return true;
+        }
+        int firstLater = header.indexOf(LATER_COLUMNS.getFirst());
+        return firstLater > 0 && fileHeader.equals(header.subList(0, firstLater));
+    }
+
     /** Reads every row, handing each to the handler, and returns every problem found with its line. */
     private static List<RowProblem> read(InputStream in, List<String> header, RowHandler handler) {
         List<RowProblem> problems = new ArrayList<>();
@@ -545,10 +565,12 @@ public class GoalCsv {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)));
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.DEFAULT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext() || !header.equals(trimmed(records.next()))) {
+            List<String> fileHeader = records.hasNext() ? trimmed(records.next()) : List.of();
+            if (!accepted(header, fileHeader)) {
                 problems.add(new RowProblem(1, "", "goals.csv.bad-header"));
                 return problems;
             }
+            header = fileHeader;
             while (true) {
                 // The line where a record starts: rows with line breaks inside quotes span several lines.
                 long line = parser.getCurrentLineNumber() + 1;
@@ -664,7 +686,8 @@ public class GoalCsv {
 
         /** The cell's text, blank as null, an apostrophe added against formulas taken off again. */
         String text(String column) {
-            String value = record.get(header.indexOf(column));
+            int index = header.indexOf(column);
+            String value = index < 0 ? null : record.get(index);
             if (value == null || value.isBlank()) {
                 return null;
             }

@@ -357,6 +357,25 @@ class GoalCsvTest {
     }
 
     @Test
+    void fileExportedBeforeTheAggregationColumnStillImportsAndKeepsHowAnIndicatorAddsUp() {
+        fixtures.as(coordinator, () -> goals.saveIndicator(new IndicatorForm(null, 0, data.initiative.getId(),
+                "「とことこ」の子育て相談件数", "件", IndicatorKind.COUNT, Direction.INCREASE, new BigDecimal("120"),
+                LocalDate.of(2025, 3, 31), new BigDecimal("200"), 2030, null, "とことこ", UpdateFrequency.MONTHLY,
+                List.of("窓口", "電話"), null, Aggregation.FISCAL_YEAR_TOTAL)));
+        String current = new String(fixtures.as(coordinator, () -> csv.exportStructure(data.plan.getId())),
+                StandardCharsets.UTF_8);
+        String older = current.lines().map(line -> line.substring(0, line.lastIndexOf(',')))
+                .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n"));
+        assertThat(older).doesNotContain("aggregation").doesNotContain("FISCAL_YEAR_TOTAL");
+
+        ImportReport report = fixtures.as(coordinator, () -> csv.importStructure(data.plan.getId(), in(older)));
+
+        assertThat(report.added() + report.updated()).isZero();
+        assertThat(goals.tree(data.plan.getId()).indicators()).singleElement()
+                .satisfies(i -> assertThat(i.getAggregation()).isEqualTo(Aggregation.FISCAL_YEAR_TOTAL));
+    }
+
+    @Test
     void emptyAggregationReadsTheLatestValueAndAWrongOneImportsNothing() {
         Map<String, String> sum = new java.util.HashMap<>(indicator("1", "1", "相談件数", "2030"));
         sum.put("aggregation", "YEARLY_SUM");
