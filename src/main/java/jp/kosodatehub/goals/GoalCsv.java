@@ -74,6 +74,14 @@ public class GoalCsv {
     static final List<String> RESULTS_HEADER = List.of("id", "pillar", "initiative", "indicator", "date",
             "breakdown", "value", "note", "source", "recorded_by", "recorded_at", "corrects");
 
+    /**
+     * The current figure of every indicator, export only: the same {@link GoalProgress.Progress} the pages show, for
+     * a report or a spreadsheet of the plan's state; codes rather than labels, like the other files.
+     */
+    static final List<String> FIGURES_HEADER = List.of("pillar", "initiative", "indicator", "unit", "kind",
+            "aggregation", "fiscal_year", "months_from", "months_to", "value", "as_of", "baseline_value",
+            "target_value", "target_fiscal_year", "progress_percent", "judgement", "stale");
+
     enum RecordType { PILLAR, INITIATIVE, TARGET_IMAGE, INDICATOR }
 
     private static final char BOM = '\uFEFF';
@@ -112,6 +120,33 @@ public class GoalCsv {
                     }
                     for (Indicator indicator : node.indicators()) {
                         printer.printRecord(indicatorRow(p, i, indicator));
+                    }
+                }
+            }
+        });
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.COORDINATOR)
+    public byte[] exportFigures(Long planId) {
+        PlanTree tree = goals.tree(planId);
+        Map<Long, GoalProgress.Progress> progress = goals.progressOfPlan(planId);
+        return write(FIGURES_HEADER, printer -> {
+            for (PlanTree.PillarNode pillar : tree.pillars()) {
+                for (PlanTree.InitiativeNode node : pillar.initiatives()) {
+                    for (Indicator indicator : node.indicators()) {
+                        GoalProgress.Progress figure = progress.getOrDefault(indicator.getId(),
+                                GoalProgress.Progress.NO_DATA);
+                        GoalProgress.Period period = figure.period();
+                        boolean data = figure.judgement() != Judgement.NO_DATA;
+                        printer.printRecord(pillar.pillar().getNumber(), node.initiative().getNumber(),
+                                text(indicator.getName()), text(indicator.getUnit()), indicator.getKind().name(),
+                                indicator.getAggregation().name(), period == null ? "" : period.fiscalYear(),
+                                period == null ? "" : period.from(), period == null ? "" : period.to(),
+                                number(figure.value()), figure.date() == null ? "" : figure.date(),
+                                number(indicator.getBaselineValue()), number(indicator.getTargetValue()),
+                                indicator.getTargetFiscalYear(), data ? figure.percent() : "",
+                                figure.judgement().name(), figure.stale());
                     }
                 }
             }

@@ -32,10 +32,14 @@ class GoalCsvController {
     @GetMapping("/goals/export.csv")
     ResponseEntity<byte[]> export(@RequestParam(name = "part", defaultValue = "results") String part,
                                   @RequestParam(name = "plan", required = false) Long planId) {
-        boolean structure = "structure".equals(part);
         Long plan = planId != null ? planId : latestPlan();
-        byte[] body = structure ? csv.exportStructure(plan) : csv.exportResults(plan);
-        String filename = "goals-" + (structure ? "structure" : "results") + "-" + plan + ".csv";
+        byte[] body = switch (part) {
+            case "structure" -> csv.exportStructure(plan);
+            case "results" -> csv.exportResults(plan);
+            case "figures" -> csv.exportFigures(plan);
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        };
+        String filename = "goals-" + part + "-" + plan + ".csv";
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

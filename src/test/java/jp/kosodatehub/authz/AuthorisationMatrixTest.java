@@ -529,6 +529,7 @@ class AuthorisationMatrixTest extends KaribuTest {
         // --- GoalCsv ---
         rule("GoalCsv.exportStructure(Long)", Access.COORDINATOR, r -> goalCsv.exportStructure(r.plan().getId()));
         rule("GoalCsv.exportResults(Long)", Access.COORDINATOR, r -> goalCsv.exportResults(r.plan().getId()));
+        rule("GoalCsv.exportFigures(Long)", Access.COORDINATOR, r -> goalCsv.exportFigures(r.plan().getId()));
         rule("GoalCsv.importStructure(Long,InputStream)", Access.COORDINATOR, r -> goalCsv.importStructure(
                 r.plan().getId(), new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8))));
         rule("GoalCsv.importResults(Long,InputStream)", Access.COORDINATOR, r -> goalCsv.importResults(

@@ -102,6 +102,34 @@ class GoalCsvEndpointTest {
     }
 
     @Test
+    void figuresFileCarriesTheFigureAndJudgementThePagesShow() throws Exception {
+        Indicator indicator = fixtures.as(coordinator, () -> goals.saveIndicator(data.count("子ども食堂の数", null)));
+        fixtures.as(coordinator, () -> goals.recordResult(new GoalForms.ResultForm(indicator.getId(),
+                java.time.LocalDate.of(2025, 3, 31), null, new java.math.BigDecimal("9"), null, null, null)));
+        GoalProgress.Progress shown = goals.progress(indicator.getId());
+        login(coordinator);
+
+        HttpResponse<byte[]> response = get("/goals/export.csv?part=figures&plan=" + data.plan.getId());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(value ->
+                assertThat(value).contains("figures"));
+        String[] lines = new String(response.body(), StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(lines[0]).isEqualTo(String.join(",", GoalCsv.FIGURES_HEADER));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(data.pillar.getNumber() + ",")
+                .contains(",子ども食堂の数,").contains(",9,2025-03-31,")
+                .contains("," + shown.percent() + "," + shown.judgement().name() + ","));
+    }
+
+    @Test
+    void unknownPartIsABadRequestNotAnotherFile() throws Exception {
+        login(coordinator);
+
+        assertThat(get("/goals/export.csv?part=everything&plan=" + data.plan.getId()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void coordinatorGetsTheLatestPlanWithoutAPlanParameter() throws Exception {
         login(coordinator);
 
@@ -118,6 +146,7 @@ class GoalCsvEndpointTest {
         assertThat(get("/goals/export.csv?plan=" + data.plan.getId()).statusCode()).isEqualTo(403);
         assertThat(get("/goals/export.csv?part=structure&plan=" + data.plan.getId()).statusCode())
                 .isEqualTo(403);
+        assertThat(get("/goals/export.csv?part=figures&plan=" + data.plan.getId()).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -605,12 +605,15 @@ class GoalsAdminView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("goals.edit.csv.download-results"));
         Anchor structure = new Anchor("goals/export.csv?part=structure&plan=" + plan.getId(),
                 getTranslation("goals.edit.csv.download-structure"));
-        // A plain link to the controller: the browser saves the file and the Vaadin UI stays where it is.
-        results.getElement().setAttribute("download", true);
-        structure.getElement().setAttribute("download", true);
-        results.setRouterIgnore(true);
-        structure.setRouterIgnore(true);
-        HorizontalLayout links = new HorizontalLayout(structure, results);
+        Anchor figures = new Anchor("goals/export.csv?part=figures&plan=" + plan.getId(),
+                getTranslation("goals.edit.csv.download-figures"));
+        HorizontalLayout links = new HorizontalLayout(structure, results, figures);
+        links.setWrap(true);
+        // Plain links to the controller: the browser saves the file and the Vaadin UI stays where it is.
+        for (Anchor link : List.of(structure, results, figures)) {
+            link.getElement().setAttribute("download", true);
+            link.setRouterIgnore(true);
+        }
         downloads.add(links);
     }
 
