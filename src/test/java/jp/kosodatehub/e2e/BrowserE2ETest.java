@@ -341,8 +341,12 @@ class BrowserE2ETest {
 
         logIn(coordinator, "staff-4-office-login");
         open("/moderation");
-        By queued = By.xpath("//vaadin-grid-cell-content[normalize-space()=" + literal(title) + "]");
+        // The title cell also marks the series (定期開催 and its rule).
+        By queued = By.xpath("//vaadin-grid-cell-content//span[contains(@class, 'moderation-title') and "
+                + "normalize-space()=" + literal(title) + "]");
         visible(queued);
+        visible(By.xpath("//vaadin-grid-cell-content[.//span[normalize-space()=" + literal(title) + "]]"
+                + "//span[normalize-space()='定期開催']"));
         shot("staff-5-moderation-queue");
         click(queued);
         waitUntil("the submission's page", d -> d.getCurrentUrl().matches(".*/moderation/[0-9]+$"));

@@ -183,15 +183,42 @@ class JapaneseTextsBrowserTest {
                 "/admin/volunteers/access", "/admin/audit", "/admin/backup", "/my/password", "/my/account")) {
             english.addAll(englishOn(path));
         }
+        // A date picker's calendar: month and weekday names, today and cancel, drawn only once opened.
+        open("/admin/audit");
+        driver.executeScript("document.querySelector('vaadin-date-picker').open();");
+        waitUpTo(WAIT).withMessage("the calendar did not open").until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return document.querySelector('vaadin-date-picker').opened;")));
+        List<String> calendar = texts();
+        assertThat(calendar).as("the open calendar was read")
+                .anyMatch(text -> text.contains("vaadin-month-calendar"));
+        english.addAll(english("/admin/audit (calendar open)", calendar));
 
         assertThat(english).as("English text or accessible names on Japanese pages (%s)", size).isEmpty();
     }
 
     /** Every English word the page shows or names, as "path kind element: text". */
-    @SuppressWarnings("unchecked")
     private List<String> englishOn(String path) {
         open(path);
-        List<String> texts = (List<String>) driver.executeScript("""
+        return english(path, texts());
+    }
+
+    private static List<String> english(String path, List<String> texts) {
+        List<String> english = new ArrayList<>();
+        for (String text : texts) {
+            Set<String> words = englishWords(text.substring(text.indexOf(": ") + 2));
+            if (!words.isEmpty()) {
+                english.add(path + " " + text + " " + words);
+            }
+        }
+        return english;
+    }
+
+    /** The visible texts and accessible names of the page as it is now, as "kind element: text". */
+    @SuppressWarnings("unchecked")
+    private List<String> texts() {
+        // Lit components draw after the server's answer: one more frame for them.
+        driver.executeAsyncScript("const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 50));");
+        return (List<String>) driver.executeScript("""
                 const found = [];
                 const where = element => {
                     const host = element.getRootNode().host;
@@ -227,14 +254,6 @@ class JapaneseTextsBrowserTest {
                 };
                 walk(document);
                 return found;""");
-        List<String> english = new ArrayList<>();
-        for (String text : texts) {
-            Set<String> words = englishWords(text.substring(text.indexOf(": ") + 2));
-            if (!words.isEmpty()) {
-                english.add(path + " " + text + " " + words);
-            }
-        }
-        return english;
     }
 
     /** Latin words of two letters or more that are neither codes, addresses, abbreviations nor allowed names. */
@@ -273,8 +292,6 @@ class JapaneseTextsBrowserTest {
                         const clients = window.Vaadin?.Flow?.clients;
                         return !!clients && Object.keys(clients).length > 0
                             && Object.values(clients).every(client => !client.isActive());""")));
-        // Lit components draw after the server's answer: one more frame for them.
-        driver.executeAsyncScript("const done = arguments[0]; requestAnimationFrame(() => setTimeout(done, 50));");
     }
 
     private static WebElement visible(By locator) {
