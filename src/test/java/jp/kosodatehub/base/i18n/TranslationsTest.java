@@ -175,6 +175,29 @@ class TranslationsTest {
         assertThat(mismatches).as("keys whose {n} placeholders differ between ja and en").isEmpty();
     }
 
+    /** Letters for plain placeholders, numbers where the text counts ({0,choice,1#1 session|1<{0} sessions}). */
+    private static Object[] arguments(String text) {
+        Object[] arguments = new Object[3];
+        for (int i = 0; i < arguments.length; i++) {
+            boolean counted = text.matches("(?s).*\\{" + i + ",(choice|number).*");
+            arguments[i] = counted ? (Object) (i + 1) : String.valueOf((char) ('A' + i));
+        }
+        return arguments;
+    }
+
+    @Test
+    void englishCountsReadInTheSingularForOne() {
+        String one = new MessageFormat(english.getProperty("series.describe.count-skipped"), Locale.ENGLISH)
+                .format(new Object[] {1, "13 March 2028", 1});
+        String twelve = new MessageFormat(english.getProperty("series.describe.count-skipped"), Locale.ENGLISH)
+                .format(new Object[] {12, "13 March 2028", 2});
+
+        assertThat(one).contains("1 session, on 13 March 2028").contains("1 day off").contains(" is not counted")
+                .doesNotContain("sessions").doesNotContain("days off");
+        assertThat(twelve).contains("12 sessions, the last on 13 March 2028").contains("2 days off")
+                .contains(" are not counted");
+    }
+
     @Test
     void textsWithPlaceholdersSurviveMessageFormat() {
         // MessageFormat eats single apostrophes and breaks on stray braces, which only shows once a text gets
@@ -187,7 +210,7 @@ class TranslationsTest {
                     continue;
                 }
                 try {
-                    String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"A", "B", "C"});
+                    String formatted = new MessageFormat(text, Locale.ROOT).format(arguments(text));
                     if (text.contains("'") && !formatted.contains("'")) {
                         broken.add(key + ": apostrophe lost");
                     }
