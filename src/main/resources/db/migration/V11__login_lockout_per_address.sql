@@ -10,6 +10,7 @@ CREATE TABLE login_lock (
     last_failed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     locks            INTEGER      DEFAULT 0 NOT NULL,
     locked_until     TIMESTAMP WITH TIME ZONE,
+    version          BIGINT       DEFAULT 0 NOT NULL,
     CONSTRAINT uq_login_lock UNIQUE (username_key, address)
 );
 CREATE INDEX ix_login_lock_last_failed ON login_lock (last_failed_at);

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -50,6 +51,10 @@ class LoginLock {
 
     @Column(name = "locked_until")
     private Instant lockedUntil;
+
+    /** Two failures of the same pair counted at once: the later is counted again on top (LoginProtection). */
+    @Version
+    private long version;
 
     protected LoginLock() {
     }

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -30,6 +32,7 @@ public class LoginProtection {
     static final int MAX_ADDRESSES = 10_000;
     private static final Duration IP_WINDOW = Duration.ofMinutes(10);
     private static final String UNKNOWN = "unknown";
+    private static final int MAX_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(LoginProtection.class);
 
     private final AccountService accounts;
@@ -75,13 +78,31 @@ public class LoginProtection {
                     address, IP_WINDOW.toMinutes());
         }
         // The name typed is not logged: people type their password into the user name field by mistake.
-        Instant lockedUntil = accounts.recordFailedLogin(event.getAuthentication().getName(), rawAddress(event));
+        Instant lockedUntil = recordFailure(event.getAuthentication().getName(), rawAddress(event));
         if (lockedUntil != null) {
             log.warn("Logins of one name from {} locked until {} after repeated failures", address, lockedUntil);
         } else if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             log.info("Failed login from {}", address);
         } else {
             log.info("Refused login from {}: {}", address, event.getException().getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Counts the failure of the name from the address. Two failures of the same pair at the same moment collide
+     * (the pair's version, or its first insert): the later one is counted again on top of the other.
+     */
+    private Instant recordFailure(String username, String address) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return accounts.recordFailedLogin(username, address);
+            } catch (OptimisticLockingFailureException | DataIntegrityViolationException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    log.warn("A failed login from {} could not be counted: {}", clean(address),
+                            e.getClass().getSimpleName());
+                    return null;
+                }
+            }
         }
     }
 

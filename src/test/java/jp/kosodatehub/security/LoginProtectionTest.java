@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kosodatehub.RestoreSecurityContextStrategy;
@@ -101,6 +105,26 @@ class LoginProtectionTest {
         assertThat(disabledAnswers).isEqualTo(knownAnswers);
         assertThat(fromNewAddress().login(unknown, WRONG)).as("an unknown name is locked from that address only")
                 .isEqualTo("/login?error");
+    }
+
+    @Test
+    void failuresOfOneNameFromOneAddressAtTheSameMomentAreAllCounted() throws Exception {
+        String username = fixtures.member(fixtures.organisation("lockout", false));
+        String address = fromNewAddress().address();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.maxFailures());
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < settings.maxFailures(); i++) {
+                answers.add(pool.submit(() -> fromAddress(address).login(username, WRONG)));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).as("no server error").isEqualTo("/login?error");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(fromAddress(address).login(username, TestFixtures.PASSWORD)).isEqualTo("/login?locked");
     }
 
     @Test

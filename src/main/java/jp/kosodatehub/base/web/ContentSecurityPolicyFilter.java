@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class ContentSecurityPolicyFilter extends OncePerRequestFilter implements VaadinServiceInitListener {
 
-    static final String NONCE_ATTRIBUTE = ContentSecurityPolicyFilter.class.getName() + ".nonce";
+    private static final String NONCE_ATTRIBUTE = ContentSecurityPolicyFilter.class.getName() + ".nonce";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
@@ -39,7 +39,7 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter implements Vaadin
         chain.doFilter(request, response);
     }
 
-    static String policy(String nonce) {
+    private static String policy(String nonce) {
         return "script-src 'self' 'nonce-" + nonce + "' 'unsafe-eval'; object-src 'none'; base-uri 'self';"
                 + " form-action 'self'; frame-ancestors 'self'";
     }

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class DirectErrorPathFilter extends OncePerRequestFilter {
 
-    static final String ERROR_PATH = "/error";
+    private static final String ERROR_PATH = "/error";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
