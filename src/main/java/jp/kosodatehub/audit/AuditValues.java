@@ -29,10 +29,12 @@ final class AuditValues {
 
     /**
      * Records not audited: the trail itself, dates derived from a series (the series' change is recorded), the
-     * personal-data access log (a log of its own) and status history (the record's status change is recorded).
+     * personal-data access log (a log of its own), status history (the record's status change is recorded) and
+     * failed-login counters (per typed name and address: a mistyped password in the name field, people's addresses;
+     * the account's lock itself is recorded on the account).
      */
     private static final Set<String> SKIPPED = Set.of("AuditEntry", "EventOccurrence", "ApplicantAccess",
-            "EventStatusChange");
+            "EventStatusChange", "LoginLock");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<FieldChange>> LIST = new TypeReference<>() {

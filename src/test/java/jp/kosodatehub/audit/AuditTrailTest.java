@@ -158,6 +158,22 @@ class AuditTrailTest {
     }
 
     @Test
+    void failedLoginCountersStayOutOfTheTrail() {
+        // What people type into the name field is sometimes their password: it must not be kept.
+        for (int i = 0; i < 5; i++) {
+            SystemAccess.runAsSystem(() -> accounts.recordFailedLogin("correct-horse-typed-as-name", "203.0.113.9"));
+            SystemAccess.runAsSystem(() -> accounts.recordFailedLogin(member, "203.0.113.9"));
+        }
+
+        assertThat(fixtures.as(coordinator, () -> audit.entries(
+                new AuditFilter("LoginLock", null, null, null, null, null), 0, 50))).isEmpty();
+        assertThat(fixtures.as(coordinator, () -> audit.entries(
+                new AuditFilter(null, null, null, null, null, null), 0, 200)))
+                .allSatisfy(entry -> assertThat(entry.getChanges()).noneMatch(change ->
+                        String.valueOf(change.after()).contains("correct-horse-typed-as-name")));
+    }
+
+    @Test
     void indicatorResultIsRecorded() {
         Indicator indicator = fixtures.as(coordinator, () -> {
             var plan = goals.savePlan(new GoalForms.PlanForm(null, 0, TestFixtures.unique("指針"), 2026, 2030));

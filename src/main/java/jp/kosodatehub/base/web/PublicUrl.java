@@ -49,14 +49,15 @@ public class PublicUrl {
     }
 
     /**
-     * Whether requests for this host name are answered: the public host, and while the public address is a
-     * loopback address (development, tests) the other loopback names too.
+     * Whether requests for this host name are answered: the public host, and the loopback names, which only reach
+     * the application from its own machine (health probes, the AOT training run, a check with curl). Links are built
+     * from the public address either way, and a loopback name cannot send anyone's browser elsewhere.
      */
     boolean answers(String serverName) {
         if (serverName == null) {
             return false;
         }
         String name = serverName.toLowerCase(Locale.ROOT);
-        return name.equals(host) || LOOPBACK.contains(host) && LOOPBACK.contains(name);
+        return name.equals(host) || LOOPBACK.contains(name);
     }
 }

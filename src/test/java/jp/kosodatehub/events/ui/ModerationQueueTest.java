@@ -53,7 +53,7 @@ class ModerationQueueTest extends KaribuTest {
         assertThat(longTitle).hasSize(EventLimits.TITLE_MAX);
         assertThat(singleCell).isEqualTo(longTitle);
         String weekday = start.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPAN);
-        assertThat(seriesCell).startsWith(series.getTitle()).contains("定期開催", "毎週" + weekday + "曜日", "（全6回）");
+        assertThat(seriesCell).startsWith(series.getTitle()).contains("定期開催", "毎週" + weekday + "曜日", "（全6回開催");
     }
 
     private Event submit(String member, EventDraft draft) {
