@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jp.kosodatehub.RestoreSecurityContextStrategy;
 import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.base.ui.Formats;
@@ -56,8 +53,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,8 +79,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "vaadin.devmode.devTools.enabled=false"})
 class AccessibilityBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path NPM = Path.of("/usr/bin/npm");
     private static final Path AXE_PACKAGE = Path.of("src", "test", "a11y");
     private static final Path A11Y = Path.of("target", "a11y");
@@ -100,7 +93,6 @@ class AccessibilityBrowserTest {
             "best-practice");
     private static final List<String> BLOCKING = List.of("serious", "critical");
 
-    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     /** The languages of the site: the browser's preferred language picks one. */
     enum Language {
@@ -141,7 +133,7 @@ class AccessibilityBrowserTest {
     }
 
     private static ChromeDriver driver;
-    private static Path profile;
+    private static HeadlessChromium chromium;
     private static String userAgent;
     private static String axeSource;
     private static Content content;
@@ -165,29 +157,13 @@ class AccessibilityBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipping the accessibility test: it needs Debian's chromium and chromium-driver packages ("
-                        + CHROMIUM + ", " + CHROMEDRIVER + "). Install them with "
-                        + "'apt-get install chromium chromium-driver fonts-noto-cjk'.");
+        HeadlessChromium.assumeInstalled("the accessibility test");
         axeSource = Files.readString(installAxe(), StandardCharsets.UTF_8);
-        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         Files.createDirectories(SCREENSHOTS);
-        // An explicit driver makes Selenium skip Selenium Manager, which would otherwise download a browser.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--lang=ja", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withLogFile(Path.of("target", "chromedriver-a11y.log").toFile())
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(FIRST_PAGE_WAIT);
+        chromium = HeadlessChromium.start("chromedriver-a11y.log", FIRST_PAGE_WAIT, options -> {
+        });
+        driver = chromium.driver;
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
-        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", Formats.JAPAN.getId()));
         userAgent = (String) driver.executeScript("return navigator.userAgent;");
     }
 
@@ -223,17 +199,10 @@ class AccessibilityBrowserTest {
         if (!IMPACTS.isEmpty()) {
             System.out.println("axe violations (nodes) by impact over all pages: " + IMPACTS);
         }
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.quit();
+            chromium = null;
             driver = null;
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            profile = null;
         }
     }
 

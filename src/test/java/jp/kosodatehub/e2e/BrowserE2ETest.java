@@ -20,7 +20,6 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import jp.kosodatehub.RestoreSecurityContextStrategy;
 import jp.kosodatehub.TestFixtures;
 import jp.kosodatehub.base.i18n.TranslationProvider;
@@ -50,7 +48,6 @@ import jp.kosodatehub.volunteers.SupporterType;
 import jp.kosodatehub.volunteers.VolunteerFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,8 +66,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -94,8 +89,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "vaadin.devmode.devTools.enabled=false"})
 class BrowserE2ETest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(90);
@@ -117,7 +110,6 @@ class BrowserE2ETest {
     // Selenium looks for a DevTools binding matching the browser at start-up and warns when its release predates
     // Debian's Chromium. The test talks to the browser through chromedriver only, so the warning is noise.
     // Held in a field: the logging framework keeps loggers weakly and would forget the level.
-    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     /** The sizes the site is designed for: a common phone held upright, and a laptop. */
     enum Viewport {
@@ -144,7 +136,7 @@ class BrowserE2ETest {
     }
 
     private static ChromeDriver driver;
-    private static Path profile;
+    private static HeadlessChromium chromium;
     private static String kindName;
     private static ParentEvents parentEvents;
 
@@ -180,54 +172,29 @@ class BrowserE2ETest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipping the real-browser test: it needs Debian's chromium and chromium-driver packages ("
-                        + CHROMIUM + ", " + CHROMEDRIVER + "). Install them with "
-                        + "'apt-get install chromium chromium-driver fonts-noto-cjk'.");
-        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+        HeadlessChromium.assumeInstalled("the real-browser test");
         Files.createDirectories(SCREENSHOTS);
         try (var old = Files.list(SCREENSHOTS)) {
             for (Path file : old.toList()) {
                 Files.delete(file);
             }
         }
-        // An explicit driver makes Selenium skip Selenium Manager, which would otherwise look for (and download)
-        // a browser and driver of its own.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--lang=ja", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withLogFile(Files.createDirectories(Path.of("target")).resolve("chromedriver.log").toFile())
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(FIRST_PAGE_WAIT);
-        // The dates in the feed and the calendars of the date pickers are Japan's, wherever the test runs.
-        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", Formats.JAPAN.getId()));
+        chromium = HeadlessChromium.start("chromedriver.log", FIRST_PAGE_WAIT, options -> {
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
+            LoggingPreferences logging = new LoggingPreferences();
+            logging.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logging);
+        });
+        driver = chromium.driver;
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
         parentEvents = null;
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.quit();
+            chromium = null;
             driver = null;
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            profile = null;
         }
     }
 

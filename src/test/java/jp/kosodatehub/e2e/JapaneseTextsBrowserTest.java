@@ -3,19 +3,14 @@ package jp.kosodatehub.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kosodatehub.RestoreSecurityContextStrategy;
@@ -32,7 +27,6 @@ import jp.kosodatehub.volunteers.Opening;
 import jp.kosodatehub.volunteers.OpeningService;
 import jp.kosodatehub.volunteers.VolunteerFixtures;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +35,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,11 +54,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "vaadin.devmode.devTools.enabled=false"})
 class JapaneseTextsBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration FIRST_PAGE_WAIT = Duration.ofSeconds(90);
-    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     /** A run of letters, digits and the characters of addresses and codes, between Japanese text or spaces. */
     private static final Pattern CHUNK = Pattern.compile("[A-Za-z0-9._@:/?=&%#+'’-]+");
@@ -94,8 +83,8 @@ class JapaneseTextsBrowserTest {
         }
     }
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver driver;
-    private static Path profile;
 
     @LocalServerPort
     int port;
@@ -114,36 +103,18 @@ class JapaneseTextsBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipping the real-browser test: it needs Debian's chromium and chromium-driver packages ("
-                        + CHROMIUM + ", " + CHROMEDRIVER + ").");
-        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--lang=ja", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1000");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja-JP,ja"));
-        driver = new ChromeDriver(options);
-        driver.manage().timeouts().pageLoadTimeout(FIRST_PAGE_WAIT);
-        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", Formats.JAPAN.getId()));
+        HeadlessChromium.assumeInstalled("the Japanese texts test");
+        chromium = HeadlessChromium.start("chromedriver-ja-texts.log", FIRST_PAGE_WAIT, options ->
+                options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja-JP,ja")));
+        driver = chromium.driver;
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.quit();
+            chromium = null;
             driver = null;
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            profile = null;
         }
     }
 
