@@ -476,8 +476,8 @@ class LargeDataSet implements ApplicationRunner {
                         initiatives.get(spec.initiative()).getId(), spec.name(), spec.unit(), spec.kind(),
                         spec.direction(), value(spec, spec.baseline()), baselineDate, value(spec, spec.target()),
                         thisYear + 2, responsible.organisation().getId(), null, spec.frequency(), spec.breakdowns(),
-                        spec.computed(), spec.computed() != null || spec.flow() ? Aggregation.FISCAL_YEAR_TOTAL
-                                : Aggregation.LATEST)));
+                        spec.computed(), spec.flow() ? Aggregation.FISCAL_YEAR_TOTAL
+                                : Aggregation.defaultFor(spec.computed()))));
                 if (spec.computed() == null) {
                     results(spec, indicator, responsible.member());
                 }

@@ -14,6 +14,14 @@ public enum Aggregation {
     /** The mean of the fiscal year's per-date totals: e.g. a monthly occupancy rate against a yearly target. */
     FISCAL_YEAR_AVERAGE;
 
+    /**
+     * Where nobody chose: the latest value, how every indicator was read before aggregations; a computed count is
+     * one figure per fiscal year, the only aggregation that fits it.
+     */
+    public static Aggregation defaultFor(ComputedDefinition computed) {
+        return computed == null ? LATEST : FISCAL_YEAR_TOTAL;
+    }
+
     /** Whether the figure covers a fiscal year rather than one date. */
     public boolean perFiscalYear() {
         return this != LATEST;

@@ -468,7 +468,7 @@ public class GoalCsv {
         if (match != null) {
             return match.getAggregation();
         }
-        return computed == null ? Aggregation.LATEST : Aggregation.FISCAL_YEAR_TOTAL;
+        return Aggregation.defaultFor(computed);
     }
 
     /**

@@ -31,7 +31,7 @@ public record IndicatorForm(Long id, long version, Long initiativeId, String nam
                          ComputedDefinition computed) {
         this(id, version, initiativeId, name, unit, kind, direction, baselineValue, baselineDate, targetValue,
                 targetFiscalYear, responsibleOrganisationId, responsibleDepartment, frequency, breakdowns, computed,
-                computed == null ? Aggregation.LATEST : Aggregation.FISCAL_YEAR_TOTAL);
+                Aggregation.defaultFor(computed));
     }
 
     public static IndicatorForm of(Indicator indicator) {
