@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Recur;
 
@@ -33,6 +34,20 @@ public final class OccurrencePlan {
 
         public boolean moved() {
             return !originalStart.equals(start);
+        }
+    }
+
+    /**
+     * What a plan holds, as the editor and the public page both say it: the dates held, the last of them, and the
+     * days skipped before it (holidays, the closed period).
+     */
+    public record Tally(int held, LocalDate last, int skipped) {
+
+        /** Empty when the plan holds no date. */
+        public static Optional<Tally> of(List<Entry> plan) {
+            List<Entry> held = plan.stream().filter(date -> date.skip() == null).toList();
+            return held.isEmpty() ? Optional.empty() : Optional.of(new Tally(held.size(),
+                    held.getLast().start().toLocalDate(), plan.size() - held.size()));
         }
     }
 

@@ -12,7 +12,6 @@ import com.vaadin.flow.i18n.I18NProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.TextStyle;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import jp.kosodatehub.base.ui.Badge;
@@ -101,16 +100,13 @@ class EventDetails extends Div {
      * on past, so nobody counts the holidays twice.
      */
     private static String count(Event event, Locale locale) {
-        List<OccurrencePlan.Entry> plan = OccurrencePlan.expand(event.getStartsAt(), event.getEndsAt(),
-                event.getRecurrenceRule(), event.isSkipHolidays(), event.getSkipFrom(), event.getSkipTo());
-        List<OccurrencePlan.Entry> held = plan.stream().filter(date -> date.skip() == null).toList();
-        if (held.isEmpty()) {
-            return text(locale, "series.describe.count", event.getRecurrence().count(), "");
-        }
-        String last = Formats.date(held.getLast().start().toLocalDate(), locale);
-        int skipped = plan.size() - held.size();
-        return skipped == 0 ? text(locale, "series.describe.count", held.size(), last)
-                : text(locale, "series.describe.count-skipped", held.size(), last, skipped);
+        return OccurrencePlan.Tally.of(OccurrencePlan.expand(event.getStartsAt(), event.getEndsAt(),
+                event.getRecurrenceRule(), event.isSkipHolidays(), event.getSkipFrom(), event.getSkipTo()))
+                .map(tally -> {
+                    String last = Formats.date(tally.last(), locale);
+                    return tally.skipped() == 0 ? text(locale, "series.describe.count", tally.held(), last)
+                            : text(locale, "series.describe.count-skipped", tally.held(), last, tally.skipped());
+                }).orElseGet(() -> text(locale, "series.describe.count", event.getRecurrence().count(), ""));
     }
 
     private static String text(Locale locale, String key, Object... params) {

@@ -224,16 +224,12 @@ class RepeatFields extends Div {
                 skipTo.getValue()) != null) {
             return "";
         }
-        List<OccurrencePlan.Entry> plan = OccurrencePlan.expand(first, first, rule.toRule(), skipHolidays.getValue(),
-                skipFrom.getValue(), skipTo.getValue());
-        List<OccurrencePlan.Entry> held = plan.stream().filter(date -> date.skip() == null).toList();
-        if (held.isEmpty()) {
-            return "";
-        }
-        String last = Formats.dateWithYear(held.getLast().start().toLocalDate(), getLocale());
-        int skipped = plan.size() - held.size();
-        return skipped == 0 ? getTranslation("series.summary.dates", held.size(), last)
-                : getTranslation("series.summary.dates-skipped", held.size(), last, skipped);
+        return OccurrencePlan.Tally.of(OccurrencePlan.expand(first, first, rule.toRule(), skipHolidays.getValue(),
+                skipFrom.getValue(), skipTo.getValue())).map(tally -> {
+                    String last = Formats.dateWithYear(tally.last(), getLocale());
+                    return tally.skipped() == 0 ? getTranslation("series.summary.dates", tally.held(), last)
+                            : getTranslation("series.summary.dates-skipped", tally.held(), last, tally.skipped());
+                }).orElse("");
     }
 
     /** The rule the fields describe, checked or not. */
