@@ -39,18 +39,11 @@ class HostCheckFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!publicUrl.answers(request.getServerName())) {
-            log.debug("Refused a request for host {} (not kosodate.public-url)", clean(request.getServerName()));
-            // Written here rather than through sendError: the error page would be served for the same host.
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("Bad Request: unknown host.\n");
+            log.debug("Refused a request for host {} (not kosodate.public-url)",
+                    PlainRefusal.forLog(request.getServerName()));
+            PlainRefusal.badRequest(response, "unknown host.");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static String clean(String value) {
-        String shown = value == null ? "" : value.replaceAll("[\\p{Cntrl}]", "?");
-        return shown.length() > 100 ? shown.substring(0, 100) + "…" : shown;
     }
 }

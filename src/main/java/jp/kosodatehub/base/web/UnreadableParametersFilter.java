@@ -28,10 +28,7 @@ class UnreadableParametersFilter extends OncePerRequestFilter {
             try {
                 request.getParameterMap();
             } catch (IllegalStateException e) {
-                // Written here rather than through sendError: the error page's own dispatch would read them again.
-                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                response.setContentType("text/plain;charset=UTF-8");
-                response.getWriter().write("Bad Request: the address contains characters that cannot be read.\n");
+                PlainRefusal.badRequest(response, "the address contains characters that cannot be read.");
                 return;
             }
         }

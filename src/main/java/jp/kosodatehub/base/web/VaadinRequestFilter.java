@@ -39,10 +39,9 @@ class VaadinRequestFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String query = request.getQueryString();
         if (query != null && query.contains("uiId") && !wellFormedUiIds(query)) {
-            log.warn("Refused a request with a malformed v-uiId from {}", clean(request.getRemoteAddr()));
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("Bad Request: malformed v-uiId.\n");
+            log.warn("Refused a request with a malformed v-uiId from {}",
+                    PlainRefusal.forLog(request.getRemoteAddr()));
+            PlainRefusal.badRequest(response, "malformed v-uiId.");
             return;
         }
         if (query != null && VAADIN_REQUEST.matcher(query).find()) {
@@ -93,9 +92,5 @@ class VaadinRequestFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return value;
         }
-    }
-
-    private static String clean(String value) {
-        return value == null ? "" : value.replaceAll("[\\p{Cntrl}]", "?");
     }
 }
