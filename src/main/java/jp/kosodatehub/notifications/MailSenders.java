@@ -9,7 +9,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * A mail sender made from the {@code spring.mail.*} settings when Spring Boot made none. That happens in Spring's
- * AOT mode (README, "Production build"), which fixes Boot's "is spring.mail.host set?" condition when the jar is
+ * AOT mode (docs/operations.md, "Production build"), which fixes Boot's "is spring.mail.host set?" condition when the jar is
  * built: a deployment that sets the host only in its own {@code config/application.properties} must still mail.
  */
 final class MailSenders {

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Backups of the embedded H2 database, taken by the running application (H2 keeps its file locked, so no other
  * process can copy it consistently): H2's {@code BACKUP TO} writes a zip of the database files as of one moment
  * while people keep working. Story photos are stored in the database, so the zip holds them too. On PostgreSQL
- * the database server is backed up with pg_dump instead (see the README) and this does nothing.
+ * the database server is backed up with pg_dump instead (see docs/operations.md) and this does nothing.
  */
 @Service
 public class BackupService {

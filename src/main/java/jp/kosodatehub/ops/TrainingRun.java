@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --kosodate.training-run=true}: the training start for the JVM's ahead-of-time cache (README, "Production
+ * {@code --kosodate.training-run=true}: the training start for the JVM's ahead-of-time cache (docs/operations.md, "Production
  * build"). Once the application is ready it asks itself for the public pages and feeds, as the first visitors
  * would, and then stops, so the cache written at exit holds what a whole start and the first requests load and
  * run, not only the bean definitions ({@code spring.context.exit=onRefresh} stops before the web server starts).

@@ -72,7 +72,7 @@ final class JarRuns {
     }
 
     /**
-     * A faster start of the same jar (README, "Production build"): extracted ({@code -Djarmode=tools extract}),
+     * A faster start of the same jar (docs/operations.md, "Production build"): extracted ({@code -Djarmode=tools extract}),
      * with a JVM ahead-of-time cache (JDK 25, {@code -XX:AOTCache}) written by one training start that serves its
      * public pages and feeds to itself and stops ({@code kosodate.training-run}), and, with {@code springAot},
      * Spring's ahead-of-time mode ({@code -Dspring.aot.enabled=true}: the bean set the production build worked

@@ -69,7 +69,7 @@ class FeedAtScaleTest {
                 .hasSize(11);
 
         // The first page is read in index order and the scan stops after it: the database looks at a few dozen
-        // dates, not at the 20,000 (README, "Performance": 151 ms → 23 ms on the large data set).
+        // dates, not at the 20,000 (docs/performance.md: 151 ms → 23 ms on the large data set).
         RecordingStatementInspector.STATEMENTS.clear();
         events.feed(EventFilter.none(), 0, 20);
         String page = RecordingStatementInspector.STATEMENTS.stream()

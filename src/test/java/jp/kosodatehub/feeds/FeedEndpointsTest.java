@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(RestoreSecurityContextStrategy.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // As a deployment behind a reverse proxy would be configured; see the README.
+        // As a deployment behind a reverse proxy would be configured; see docs/security.md.
         properties = "server.forward-headers-strategy=native")
 class FeedEndpointsTest {
 

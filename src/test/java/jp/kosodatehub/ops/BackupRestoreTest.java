@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The backup the running application takes (nightly, or from the office's page) restores, as the README says,
+ * The backup the running application takes (nightly, or from the office's page) restores, as docs/operations.md says,
  * into an empty data directory with every record, story photos included.
  */
 @ExtendWith(RestoreSecurityContextStrategy.class)

@@ -21,7 +21,7 @@ import org.jsoup.nodes.Element;
  *
  * <p>Nothing on a card reacts on the server, so it is one element whose content is plain HTML, not a dozen
  * components: a feed page of twenty cards would otherwise keep some six hundred component nodes in every
- * visitor's session and send each of them to the browser (see "Performance" in the README). The HTML is built
+ * visitor's session and send each of them to the browser (see docs/performance.md). The HTML is built
  * with jsoup's element API, which escapes every text and attribute, so titles and names written by members cannot
  * inject markup. The title link is an ordinary link marked for Vaadin's router, as {@code RouterLink} renders it.
  */

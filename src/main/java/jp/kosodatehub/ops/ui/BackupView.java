@@ -18,7 +18,7 @@ import jp.kosodatehub.security.Roles;
 
 /**
  * The office takes a backup of the embedded database on demand (besides the nightly one) and sees which backups
- * exist. Restoring is done by the administrator with the application stopped, as the README describes.
+ * exist. Restoring is done by the administrator with the application stopped, as docs/operations.md describes.
  */
 @Route(value = "admin/backup")
 @RolesAllowed(Roles.COORDINATOR)
